@@ -1,0 +1,95 @@
+# Shared set-up for scripts/run and scripts/test. Every step is idempotent: safe to run on a fresh machine and again.
+# shellcheck shell=bash
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="$REPO/.data"
+PG_VERSION=15
+PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\033[1;34m[pilerig]\033[0m %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null || { log "The .NET 10 SDK is required (dotnet on PATH)."; exit 1; }
+}
+
+ensure_postgres_binaries() {
+  if [ ! -x "$PG_BIN/initdb" ]; then
+    log "Installing PostgreSQL $PG_VERSION from Debian's packages…"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$PG_VERSION" >/dev/null
+  fi
+}
+
+# Runs a PostgreSQL binary as the cluster's owner: initdb and postgres refuse to run as root.
+pg_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A private cluster under .data/<name>, listening on 127.0.0.1:<port> only.
+#   ensure_cluster <name> <port> <durable|throwaway>
+# Sets PG_CONNECTION (to the 'postgres' database) for the caller.
+ensure_cluster() {
+  local name="$1" port="$2" mode="$3"
+  ensure_postgres_binaries
+  mkdir -p "$DATA"
+  local pgdata="$DATA/$name" sock="$DATA/$name-socket"
+
+  if [ "$(id -u)" -eq 0 ]; then
+    # The postgres user must be able to reach the folder; a repo under /root (0700) is not reachable, so the cluster
+    # then lives in /var/lib/pilerig and .data/<name> links to it.
+    if ! runuser -u postgres -- test -x "$DATA"; then
+      local elsewhere
+      elsewhere="/var/lib/pilerig/$(printf '%s' "$REPO" | sha256sum | cut -c1-12)"
+      install -d -m 755 "$elsewhere"
+      [ -L "$pgdata" ] || { rm -rf "$pgdata"; ln -s "$elsewhere/$name" "$pgdata"; }
+      [ -L "$sock" ] || { rm -rf "$sock"; ln -s "$elsewhere/$name-socket" "$sock"; }
+      pgdata="$elsewhere/$name"; sock="$elsewhere/$name-socket"
+    fi
+    install -d -m 700 -o postgres "$pgdata"
+    install -d -m 755 -o postgres "$sock"
+  else
+    install -d -m 700 "$pgdata"; install -d -m 755 "$sock"
+  fi
+
+  if [ ! -s "$pgdata/PG_VERSION" ]; then
+    log "Creating the PostgreSQL cluster $name in $pgdata…"
+    pg_as_owner "$PG_BIN/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+
+  local options="-p $port -c listen_addresses=127.0.0.1 -k $sock"
+  # Only the throw-away test cluster trades durability for speed; the product's cluster keeps PostgreSQL's defaults.
+  [ "$mode" = throwaway ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+
+  if ! pg_as_owner "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    log "Starting PostgreSQL ($name) on 127.0.0.1:$port…"
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 -o "$options" start >/dev/null
+  fi
+  PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
+ensure_database() {
+  local port="$1" db="$2"
+  if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database \"$db\"" >/dev/null
+  fi
+}
+
+# A random secret kept in .data (never committed): letters and digits, so it also satisfies the password policy.
+ensure_secret() {
+  local file="$DATA/$1"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$DATA"
+    (umask 077; { head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16; printf 'a1'; } > "$file")
+  fi
+  cat "$file"
+}
+
+# restore_and_build <configuration> <project or solution, relative to the repo>
+restore_and_build() {
+  log "Restoring and building $2 ($1)…"
+  dotnet build "$REPO/$2" -c "$1" -nologo -v q -clp:ErrorsOnly
+}

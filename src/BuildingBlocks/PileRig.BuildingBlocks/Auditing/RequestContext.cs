@@ -1,0 +1,29 @@
+using PileRig.SharedKernel.Identity;
+
+namespace PileRig.BuildingBlocks.Auditing;
+
+/// <summary>
+/// Per-request facts every write records: who acts (resolved from the database by the host), from which client, under
+/// which correlation id. Scoped; filled in by the host's middleware before any handler runs.
+/// </summary>
+public sealed class RequestContext
+{
+    private Actor? _actor;
+
+    public Actor? ActorOrNull => _actor;
+
+    /// <summary>The authenticated actor; asking for it on an anonymous request is a programming error.</summary>
+    public Actor Actor => _actor ?? throw new InvalidOperationException("No authenticated actor on this request.");
+
+    public ClientInfo Client { get; private set; } = ClientInfo.SystemClient;
+
+    public string? CorrelationId { get; private set; }
+
+    public void SetClient(ClientInfo client, string? correlationId)
+    {
+        Client = client;
+        CorrelationId = correlationId;
+    }
+
+    public void SetActor(Actor actor) => _actor = actor;
+}

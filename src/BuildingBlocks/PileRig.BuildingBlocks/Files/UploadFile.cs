@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Marten;
+using Mediator;
+using Microsoft.Extensions.Options;
+using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Errors;
+
+namespace PileRig.BuildingBlocks.Files;
+
+/// <summary>Store an uploaded file; answers with the upload's id for a later command to attach.</summary>
+public sealed record UploadFile(string FileName, byte[] Content) : ICommand<UploadedFileView>;
+
+public sealed record UploadedFileView(Guid Id, string Sha256, long Size, string ContentType, string OriginalName);
+
+public sealed class UploadFileHandler(IDocumentSession session, IFileStore store, IOptions<FileStoreOptions> options,
+    RequestContext context, TimeProvider clock) : ICommandHandler<UploadFile, UploadedFileView>
+{
+    public async ValueTask<UploadedFileView> Handle(UploadFile command, CancellationToken cancellationToken)
+    {
+        if (command.Content.Length == 0)
+        {
+            throw new InputValidationException("file", FileRules.Empty);
+        }
+
+        if (command.Content.Length > options.Value.MaxBytes)
+        {
+            throw new InputValidationException("file", FileRules.TooLarge, ("maxMegabytes", options.Value.MaxMegabytes));
+        }
+
+        var contentType = FileContentSniffer.Sniff(command.Content)
+            ?? throw new InputValidationException("file", FileRules.UnsupportedType);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(command.Content));
+        await store.PutAsync(sha256, command.Content, cancellationToken);
+
+        var actor = context.Actor;
+        var name = Path.GetFileName(command.FileName.Replace('\\', '/'));
+        var upload = new UploadedFile(Guid.CreateVersion7(), sha256, command.Content.Length, contentType,
+            string.IsNullOrWhiteSpace(name) ? "upload" : name[..Math.Min(name.Length, 200)],
+            actor.AccountId, actor.EnterpriseId, clock.GetUtcNow());
+        session.Store(upload);
+        return new UploadedFileView(upload.Id, upload.Sha256, upload.Size, upload.ContentType, upload.OriginalName);
+    }
+}
+
+/// <summary>Resolves an upload id a command names into the file reference its event records.</summary>
+public static class UploadedFiles
+{
+    public static async Task<UploadedFile> RequireOwnAsync(this IQuerySession session, Guid uploadId, Guid accountId,
+        string field, CancellationToken cancellationToken)
+    {
+        var upload = await session.LoadAsync<UploadedFile>(uploadId, cancellationToken);
+        return upload is not null && upload.UploadedBy == accountId
+            ? upload
+            : throw new InputValidationException(field, FileRules.Unknown);
+    }
+}

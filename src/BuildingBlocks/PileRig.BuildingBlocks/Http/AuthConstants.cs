@@ -1,0 +1,34 @@
+namespace PileRig.BuildingBlocks.Http;
+
+/// <summary>Scheme, claim and policy names shared by the host and the modules' endpoints.</summary>
+public static class AuthConstants
+{
+    /// <summary>Chooses bearer when an Authorization header is present, the cookie otherwise.</summary>
+    public const string SelectorScheme = "pilerig";
+    public const string CookieScheme = "pilerig-cookie";
+    public const string BearerScheme = "pilerig-bearer";
+
+    public const string AccountIdClaim = "sub";
+    public const string SecurityStampClaim = "stamp";
+}
+
+/// <summary>Authorization policies. Every policy except <see cref="SignedIn"/> also requires the account to be ready
+/// for work: password changed if it had to be, and for an enterprise account a complete profile.</summary>
+public static class Policies
+{
+    /// <summary>Any active account, even one that must still change its password or complete its profile.</summary>
+    public const string SignedIn = "signed-in";
+    public const string Ready = "ready";
+    public const string SupervisionFirm = "supervision-firm";
+    public const string RigOwner = "rig-owner";
+    public const string EnterpriseAccount = "enterprise-account";
+    public const string Admin = "admin";
+    public const string Regulator = "regulator";
+}
+
+/// <summary>Rate-limiter policy names; the host defines them.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Login and sign-up attempts per client address.</summary>
+    public const string Login = "login";
+}

@@ -1,0 +1,65 @@
+using Marten;
+using Mediator;
+using PileRig.BuildingBlocks.Auditing;
+using Wolverine.Marten;
+
+namespace PileRig.BuildingBlocks.Mediation;
+
+/// <summary>
+/// For commands: stamps the Marten session with who, from where and the correlation id (so every appended event
+/// carries them as metadata), enrols the session in Wolverine's outbox, runs the handler, and saves once. Either the
+/// events, documents and outgoing integration messages are all committed in one transaction, or none is.
+/// Queries pass straight through.
+/// </summary>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession session, IMartenOutbox outbox, RequestContext context)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        outbox.Enroll(session);
+        AuditStamp.Apply(session, context);
+        var response = await next(message, cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
+        return response;
+    }
+}
+
+/// <summary>Copies the request's audit facts onto a Marten session's metadata.</summary>
+public static class AuditStamp
+{
+    public static void Apply(IDocumentSession session, RequestContext context)
+    {
+        var actor = context.ActorOrNull;
+        var client = context.Client;
+        session.CorrelationId = context.CorrelationId;
+        session.LastModifiedBy = actor?.Username ?? client.Channel;
+        if (actor is not null)
+        {
+            session.SetHeader(AuditHeaders.AccountId, actor.AccountId.ToString());
+            session.SetHeader(AuditHeaders.Username, actor.Username);
+            session.SetHeader(AuditHeaders.Role, actor.Role);
+            if (actor.EnterpriseId is { } enterpriseId)
+            {
+                session.SetHeader(AuditHeaders.EnterpriseId, enterpriseId.ToString());
+            }
+        }
+
+        session.SetHeader(AuditHeaders.Channel, client.Channel);
+        if (client.UserAgent is { } agent)
+        {
+            session.SetHeader(AuditHeaders.UserAgent, agent.Length > 256 ? agent[..256] : agent);
+        }
+
+        if (client.Address is { } address)
+        {
+            session.SetHeader(AuditHeaders.Address, address);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace PileRig.SharedKernel.Rules;
+
+/// <summary>A rule that refused a command, with the values its message names.</summary>
+public sealed record RuleViolation(RuleCode Rule, IReadOnlyDictionary<string, object?> Args)
+{
+    public RuleViolation(RuleCode rule) : this(rule, new Dictionary<string, object?>()) { }
+
+    public static RuleViolation Of(RuleCode rule, params (string Name, object? Value)[] args) =>
+        new(rule, args.ToDictionary(a => a.Name, a => a.Value));
+}
+
+/// <summary>Thrown by a handler when a decision refused; the one exception handler turns it into problem details.</summary>
+public sealed class RuleViolationException(RuleViolation violation) : Exception(violation.Rule.Code)
+{
+    public RuleViolation Violation { get; } = violation;
+
+    public RuleViolationException(RuleCode rule, params (string Name, object? Value)[] args)
+        : this(RuleViolation.Of(rule, args)) { }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Files;
+using PileRig.BuildingBlocks.Mediation;
+using PileRig.BuildingBlocks.Modules;
+using PileRig.Host.Security;
+using PileRig.Modules.Enterprises;
+using PileRig.Modules.EquipmentRegistry;
+using PileRig.Modules.Personnel;
+using PileRig.Modules.Projects;
+using Scalar.AspNetCore;
+
+namespace PileRig.Host.Composition;
+
+public static class HostComposition
+{
+    public static void AddPileRig(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // Captive dependencies (a scoped session inside a singleton) fail at start in every environment.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RequestContext>();
+        services.AddHttpContextAccessor();
+
+        builder.AddPersistence(modules);
+        builder.AddSecurity();
+        AddApi(services);
+        AddMediator(services);
+        AddFiles(services, configuration, builder.Environment);
+
+        foreach (var module in modules)
+        {
+            module.AddServices(services, configuration);
+        }
+    }
+
+    public static void UsePileRig(this WebApplication app, IReadOnlyList<IModule> modules)
+    {
+        // Localization first: the culture must already be set when the exception handler writes a problem.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorResolutionMiddleware>();
+        app.UseMiddleware<AntiforgeryCheckMiddleware>();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        SecurityEndpoints.Map(api);
+        FileEndpoints.Map(api);
+        foreach (var module in modules)
+        {
+            module.MapEndpoints(api);
+        }
+    }
+
+    private static void AddApi(IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Unreadable JSON and missing bodies go through the one exception handler instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddRequestLocalization(o =>
+        {
+            string[] cultures = ["zh-CN", "en"];
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
+    }
+
+    private static void AddMediator(IServiceCollection services)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies =
+            [
+                typeof(UploadFile), typeof(PersonnelModule), typeof(EnterprisesModule), typeof(ProjectsModule),
+                typeof(EquipmentRegistryModule),
+            ];
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+        });
+        services.AddScoped<IIntegrationEventPublisher, OutboxIntegrationEventPublisher>();
+    }
+
+    private static void AddFiles(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.Configure<FileStoreOptions>(configuration.GetSection(FileStoreOptions.Section));
+        services.AddSingleton<IFileStore>(sp =>
+        {
+            var root = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileStoreOptions>>().Value.Root;
+            return new LocalDiskFileStore(Path.IsPathRooted(root) ? root : Path.Combine(environment.ContentRootPath, root));
+        });
+    }
+}

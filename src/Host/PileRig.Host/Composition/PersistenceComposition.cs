@@ -1,0 +1,63 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using Marten;
+using PileRig.BuildingBlocks.Files;
+using PileRig.BuildingBlocks.Modules;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace PileRig.Host.Composition;
+
+/// <summary>One Marten store (a schema per module, events in their own schema) and Wolverine with its outbox in the same database.</summary>
+public static class PersistenceComposition
+{
+    public const string ConnectionStringName = "PileRig";
+
+    public static void AddPersistence(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} (the README's commands do).");
+
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = "pilerig";
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.Events.DatabaseSchemaName = "events";
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // Who, from where, why: correlation, causation, user name and headers on every event.
+                options.Events.MetadataConfig.EnableAll();
+                options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                foreach (var module in modules)
+                {
+                    module.ConfigureMarten(options);
+                }
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine")
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.ApplicationAssembly = typeof(Program).Assembly;
+            // Mediator handlers are also named *Handler: Wolverine gets only the types each module lists.
+            options.Discovery.DisableConventionalDiscovery();
+            foreach (var handler in modules.SelectMany(m => m.MessageHandlers))
+            {
+                options.Discovery.IncludeType(handler);
+            }
+
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            // ADR 0005: handlers are compiled at start (WolverineFx.RuntimeCompilation), so nothing generated can go stale.
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            options.Durability.Mode = builder.Configuration.GetValue("PileRig:Wolverine:Balanced", false)
+                ? DurabilityMode.Balanced
+                : DurabilityMode.Solo;
+        });
+    }
+}

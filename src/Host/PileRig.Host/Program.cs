@@ -1,0 +1,23 @@
+using JasperFx;
+using PileRig.BuildingBlocks.Modules;
+using PileRig.Host.Composition;
+using PileRig.Modules.Enterprises;
+using PileRig.Modules.EquipmentRegistry;
+using PileRig.Modules.Personnel;
+using PileRig.Modules.Projects;
+
+// The host composes; it owns no business rules. Each module hands over its services, Marten configuration,
+// endpoints and message handlers through IModule.
+IModule[] modules = [new PersonnelModule(), new EnterprisesModule(), new ProjectsModule(), new EquipmentRegistryModule()];
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPileRig(modules);
+
+var app = builder.Build();
+app.UsePileRig(modules);
+
+// JasperFx's command line: `run` (default), `db-apply`, `describe`, `codegen`, `projections` …
+return await app.RunJasperFxCommands(args);
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,106 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Http;
+using PileRig.SharedKernel.Identity;
+using PileRig.SharedKernel.Rules;
+
+namespace PileRig.Host.Security;
+
+public sealed class SecurityOptions
+{
+    public const string Section = "PileRig:Security";
+
+    /// <summary>Login and sign-up attempts allowed per client address per minute.</summary>
+    public int LoginAttemptsPerAddressPerMinute { get; set; } = 20;
+
+    /// <summary>Send the auth cookie only over HTTPS. Off by default so http://127.0.0.1 works; turn on behind TLS.</summary>
+    public bool RequireHttpsCookies { get; set; }
+
+    /// <summary>Where the Data Protection key ring lives (cookies and tokens survive a restart); relative to the content root.</summary>
+    public string KeysFolder { get; set; } = ".data/keys";
+
+    public int SessionHours { get; set; } = 12;
+}
+
+/// <summary>Cookie (browser) and bearer token (API clients), chosen per request; policies that read the resolved actor.</summary>
+public static class SecurityComposition
+{
+    public static void AddSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var keys = Path.IsPathRooted(options.KeysFolder) ? options.KeysFolder : Path.Combine(builder.Environment.ContentRootPath, options.KeysFolder);
+        services.AddDataProtection().SetApplicationName("PileRig").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddAuthentication(AuthConstants.SelectorScheme)
+            .AddPolicyScheme(AuthConstants.SelectorScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                IsBearerRequest(context) ? AuthConstants.BearerScheme : AuthConstants.CookieScheme)
+            .AddCookie(AuthConstants.CookieScheme, o =>
+            {
+                o.Cookie.Name = "pilerig.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = options.RequireHttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
+                o.SlidingExpiration = true;
+                // An API answers 401/403; it never redirects to a login page.
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = c => SetStatus(c.Response, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = c => SetStatus(c.Response, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddBearerToken(AuthConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(options.SessionHours));
+
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Policies.SignedIn, p => p.AddRequirements(new ActorRequirement(mustBeReady: false)));
+            o.AddPolicy(Policies.Ready, p => p.AddRequirements(new ActorRequirement(mustBeReady: true)));
+            o.AddPolicy(Policies.SupervisionFirm, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm)));
+            o.AddPolicy(Policies.RigOwner, p => p.AddRequirements(new ActorRequirement(true, Roles.RigOwner)));
+            o.AddPolicy(Policies.EnterpriseAccount, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.RigOwner)));
+            o.AddPolicy(Policies.Admin, p => p.AddRequirements(new ActorRequirement(true, Roles.Admin)));
+            o.AddPolicy(Policies.Regulator, p => p.AddRequirements(new ActorRequirement(true, Roles.Regulator)));
+        });
+        services.AddSingleton<IAuthorizationHandler, ActorRequirementHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryCheckMiddleware.HeaderName;
+            o.Cookie.Name = "pilerig.xsrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = options.RequireHttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Per address here; per account is the lockout in Personnel (many phones on a site share one address).
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RateLimitPolicies.Login, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.LoginAttemptsPerAddressPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = async (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Problems.WriteAsync(context.HttpContext, Problems.For(CommonRules.TooManyLoginAttemptsFromAddress));
+            };
+        });
+    }
+
+    public static bool IsBearerRequest(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static Task SetStatus(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,97 @@
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace PileRig.Modules.Tests.Fixture;
+
+/// <summary>
+/// The real host on Kestrel (real sockets, real HTTP) over a fresh PostgreSQL database created for this test run on
+/// the cluster scripts/test starts, and dropped afterwards. One per test assembly; tests isolate by creating their own
+/// accounts and enterprises, so they run in parallel.
+/// </summary>
+public sealed class PileRigHost : IAsyncLifetime
+{
+    public const string AdminUsername = "admin";
+
+    private readonly string _database = "pilerig_t_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pilerig-tests", Guid.NewGuid().ToString("N")[..12]);
+    private string _adminConnection = "";
+    private WebApplicationFactory<Program>? _factory;
+    private int _nextAddress = 1;
+
+    public string AdminPassword { get; } = "Adm1n" + Guid.NewGuid().ToString("N")[..10];
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        _adminConnection = Environment.GetEnvironmentVariable("PILERIG_TEST_ADMIN_CONNECTION")
+            ?? throw new InvalidOperationException("PILERIG_TEST_ADMIN_CONNECTION is not set: run the tests with scripts/test.");
+        await using (var connection = new NpgsqlConnection(_adminConnection))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database \"{_database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _database, IncludeErrorDetail = true }.ConnectionString;
+        // Environment variables, because the host reads its configuration while its builder runs.
+        Set("ConnectionStrings__PileRig", ConnectionString);
+        Set("PileRig__Admin__Username", AdminUsername);
+        Set("PileRig__Admin__Password", AdminPassword);
+        Set("PileRig__Files__Root", Path.Combine(_folder, "files"));
+        Set("PileRig__Files__MaxMegabytes", "1");
+        Set("PileRig__Security__KeysFolder", Path.Combine(_folder, "keys"));
+        Set("Logging__LogLevel__Default", "Warning");
+        Set("Logging__LogLevel__Marten", "Error");
+        Set("Logging__LogLevel__Wolverine", "Error");
+        Set("Logging__LogLevel__JasperFx", "Error");
+        Set("Logging__LogLevel__Microsoft.AspNetCore.Diagnostics", "Critical");
+
+        JasperFxEnvironment.AutoStartHost = true;
+        _factory = new WebApplicationFactory<Program>();
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    /// <summary>A new client as a separate device would be: its own cookies and its own loopback address.</summary>
+    public ApiClient NewClient(string? language = null)
+    {
+        var n = Interlocked.Increment(ref _nextAddress);
+        var address = new System.Net.IPAddress([127, (byte)((n >> 16) & 255), (byte)((n >> 8) & 255), (byte)(n & 255)]);
+        return new ApiClient(BaseAddress, address, language);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{_database}\" with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static void Set(string name, string value) => Environment.SetEnvironmentVariable(name, value);
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using Shouldly;
+
+namespace PileRig.Modules.Tests.Fixture;
+
+public sealed record Credentials(string Username, string Password);
+
+/// <summary>A signed-in enterprise account (firm or owner) and what the tests need to know about it.</summary>
+public sealed record EnterpriseUser(ApiClient Client, Credentials Credentials, Guid AccountId, Guid EnterpriseId, string CreditCode);
+
+public sealed record EngineerAccount(Guid AccountId, Credentials Credentials, string Name, string Mobile);
+
+/// <summary>State built the way users build it: through the HTTP API, never by writing tables.</summary>
+public static class Scenarios
+{
+    public const string Password = "pileRig2026";
+
+    public static async Task<(Credentials Credentials, Guid AccountId, Guid EnterpriseId)> RegisterAsync(this ApiClient client, string kind)
+    {
+        var credentials = new Credentials(TestData.Username(kind == "rig_owner" ? "owner" : "firm"), Password);
+        var body = await (await client.PostAsync("/api/v1/accounts/register",
+                new { username = credentials.Username, password = credentials.Password, mobile = TestData.Mobile(), kind }))
+            .ShouldHaveStatusAsync(HttpStatusCode.Created);
+        return (credentials, body.Id("accountId"), body.Id("enterpriseId"));
+    }
+
+    public static async Task<HttpResponseMessage> LogInAsync(this ApiClient client, Credentials credentials, bool useCookies = false) =>
+        await client.PostAsync("/api/v1/auth/login" + (useCookies ? "?useCookies=true" : ""),
+            new { username = credentials.Username, password = credentials.Password });
+
+    /// <summary>Logs in for a bearer token and sends it from now on.</summary>
+    public static async Task SignInWithTokenAsync(this ApiClient client, Credentials credentials)
+    {
+        var token = await (await client.LogInAsync(credentials)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        client.UseBearer(token.Str("accessToken"));
+    }
+
+    /// <summary>Logs in for the browser cookie, then fetches the anti-forgery token as the web client does.</summary>
+    public static async Task SignInWithCookieAsync(this ApiClient client, Credentials credentials)
+    {
+        await (await client.LogInAsync(credentials, useCookies: true)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var antiforgery = await (await client.GetAsync("/api/v1/auth/antiforgery")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        client.UseAntiforgeryToken(antiforgery.Str("token"));
+    }
+
+    public static async Task<Guid> UploadPdfAsync(this ApiClient client) =>
+        (await (await client.UploadAsync(TestFiles.Pdf, "证书.pdf")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Id("id");
+
+    public static object Profile(string creditCode, Guid documentFileId, bool? confirm = null) => new
+    {
+        name = "宁波" + Guid.NewGuid().ToString("N")[..6] + "工程监理有限公司",
+        creditCode,
+        address = "宁波市鄞州区天童南路 1 号",
+        legalRepresentative = "张三",
+        contactName = "李四",
+        contactPhone = "0574-87654321",
+        documentFileId,
+        confirmCreditCodeCheckFailure = confirm,
+    };
+
+    public static Task<HttpResponseMessage> SubmitProfileAsync(this ApiClient client, object profile) =>
+        client.PutAsync("/api/v1/enterprises/me/profile", profile);
+
+    /// <summary>A registered, signed-in (bearer) enterprise account whose profile is complete.</summary>
+    public static async Task<EnterpriseUser> NewEnterpriseAsync(this PileRigHost host, string kind = "supervision_firm")
+    {
+        var client = host.NewClient();
+        var (credentials, accountId, enterpriseId) = await client.RegisterAsync(kind);
+        await client.SignInWithTokenAsync(credentials);
+        var creditCode = TestData.CreditCode();
+        await (await client.SubmitProfileAsync(Profile(creditCode, await client.UploadPdfAsync()))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return new EnterpriseUser(client, credentials, accountId, enterpriseId, creditCode);
+    }
+
+    public static Task<EnterpriseUser> NewFirmAsync(this PileRigHost host) => host.NewEnterpriseAsync("supervision_firm");
+
+    public static Task<EnterpriseUser> NewOwnerAsync(this PileRigHost host) => host.NewEnterpriseAsync("rig_owner");
+
+    public static async Task<EngineerAccount> CreateEngineerAsync(this EnterpriseUser firm, string name = "王工")
+    {
+        var mobile = TestData.Mobile();
+        var created = await (await firm.Client.PostAsync("/api/v1/engineers", new { name, mobile })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        return new EngineerAccount(created.Id("accountId"), new Credentials(created.Str("username"), created.Str("password")), name, mobile);
+    }
+
+    /// <summary>An engineer of the firm who has logged in and changed the generated password: ready to work.</summary>
+    public static async Task<(ApiClient Client, EngineerAccount Engineer)> NewActiveEngineerAsync(this PileRigHost host, EnterpriseUser firm)
+    {
+        var engineer = await firm.CreateEngineerAsync();
+        var client = host.NewClient();
+        await client.SignInWithTokenAsync(engineer.Credentials);
+        var changed = await (await client.PostAsync("/api/v1/accounts/me/password",
+            new { currentPassword = engineer.Credentials.Password, newPassword = Password })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        client.UseBearer(changed.Str("accessToken"));
+        return (client, engineer with { Credentials = engineer.Credentials with { Password = Password } });
+    }
+
+    public static async Task<ApiClient> SignedInAdminAsync(this PileRigHost host)
+    {
+        var client = host.NewClient();
+        await client.SignInWithTokenAsync(new Credentials(PileRigHost.AdminUsername, host.AdminPassword));
+        return client;
+    }
+
+    /// <summary>Polls until the condition holds: for effects delivered by durable messages between modules.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
