@@ -99,6 +99,8 @@ public static class HostComposition
 
     private static void AddMediator(IServiceCollection services)
     {
+        // One error per field: the first rule a value breaks (a missing value is "required", not also "bad format").
+        FluentValidation.ValidatorOptions.Global.DefaultRuleLevelCascadeMode = FluentValidation.CascadeMode.Stop;
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

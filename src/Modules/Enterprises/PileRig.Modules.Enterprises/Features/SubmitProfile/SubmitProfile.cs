@@ -28,13 +28,13 @@ public sealed partial class SubmitProfileValidator : AbstractValidator<SubmitPro
     {
         RuleFor(c => c.Name).RequiredText(100);
         RuleFor(c => c.CreditCode).NotEmpty().WithRule(CommonRules.Required)
-            .Must(code => UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(code!)) != CreditCodeCheck.BadFormat)
+            .Must(code => code is not null && UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(code)) != CreditCodeCheck.BadFormat)
             .WithRule(EnterpriseRules.CreditCodeFormat);
         RuleFor(c => c.Address).RequiredText(200);
         RuleFor(c => c.LegalRepresentative).RequiredText(50);
         RuleFor(c => c.ContactName).RequiredText(50);
         RuleFor(c => c.ContactPhone).NotEmpty().WithRule(CommonRules.Required)
-            .Must(p => MobileNumber.IsValid(p) || Landline().IsMatch(p!)).WithRule(EnterpriseRules.ContactPhoneFormat);
+            .Must(p => MobileNumber.IsValid(p) || (p is not null && Landline().IsMatch(p))).WithRule(EnterpriseRules.ContactPhoneFormat);
         RuleFor(c => c.DocumentFileId).NotEmpty().WithRule(CommonRules.Required);
     }
 

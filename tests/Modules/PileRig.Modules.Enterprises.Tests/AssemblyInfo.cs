@@ -1,0 +1,4 @@
+using PileRig.Modules.Tests.Fixture;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(PileRigHost))]
