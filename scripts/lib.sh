@@ -6,6 +6,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$REPO/.data"
 PG_VERSION=15
 PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
+# Ports derived from the checkout's path, so two clones on one machine never fight over a port.
+PORT_BASE=$((55000 + 0x$(printf '%s' "$REPO" | sha256sum | cut -c1-4) % 400 * 2))
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log() { printf '\033[1;34m[pilerig]\033[0m %s\n' "$*" >&2; }
