@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Shouldly;
 
 namespace PileRig.Modules.Tests.Fixture;
@@ -117,4 +118,25 @@ public static class Scenarios
             await Task.Delay(100);
         }
     }
+}
+
+/// <summary>Projects built through the API.</summary>
+public static class ProjectScenarios
+{
+    public const string Jurisdiction = "330212";
+
+    public static object NewProject(IEnumerable<Guid>? engineerIds = null, string? permit = "330212202403150101", string? investment = null,
+        string contractors = "宁波建工股份有限公司", string jurisdiction = Jurisdiction) => new
+    {
+        name = "鄞州区某某地块项目一标段 " + Guid.NewGuid().ToString("N")[..6],
+        constructionPermitNumber = permit,
+        investmentProjectCode = investment,
+        pilingContractors = contractors,
+        jurisdictionCode = jurisdiction,
+        address = "宁波市鄞州区首南街道",
+        engineerIds = engineerIds?.ToArray() ?? [],
+    };
+
+    public static async Task<System.Text.Json.Nodes.JsonNode> RegisterProjectAsync(this ApiClient client, object project) =>
+        await (await client.PostAsync("/api/v1/projects", project)).ShouldHaveStatusAsync(HttpStatusCode.Created);
 }

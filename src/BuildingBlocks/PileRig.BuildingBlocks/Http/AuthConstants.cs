@@ -24,6 +24,9 @@ public static class Policies
     public const string EnterpriseAccount = "enterprise-account";
     public const string Admin = "admin";
     public const string Regulator = "regulator";
+
+    /// <summary>A supervision firm's account or one of its engineers.</summary>
+    public const string Supervision = "supervision";
 }
 
 /// <summary>Rate-limiter policy names; the host defines them.</summary>

@@ -64,6 +64,7 @@ public static class SecurityComposition
             o.AddPolicy(Policies.EnterpriseAccount, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.RigOwner)));
             o.AddPolicy(Policies.Admin, p => p.AddRequirements(new ActorRequirement(true, Roles.Admin)));
             o.AddPolicy(Policies.Regulator, p => p.AddRequirements(new ActorRequirement(true, Roles.Regulator)));
+            o.AddPolicy(Policies.Supervision, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.Engineer)));
         });
         services.AddSingleton<IAuthorizationHandler, ActorRequirementHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();

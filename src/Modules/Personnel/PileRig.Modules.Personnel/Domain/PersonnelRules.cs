@@ -43,6 +43,9 @@ public static class PersonnelRules
     public static readonly RuleCode JurisdictionCode = new("personnel.jurisdiction_code", RuleKind.Validation,
         "监管属地编码格式不正确", "Jurisdiction code is not well-formed");
 
+    public static readonly RuleCode UnknownJurisdiction = new("personnel.unknown_jurisdiction", RuleKind.Validation,
+        "监管属地 {code} 不在当前属地列表中", "Jurisdiction {code} is not on the current list");
+
     public static readonly RuleCode EnterpriseKind = new("personnel.enterprise_kind", RuleKind.Validation,
         "单位类型应为监理单位（supervision_firm）或产权单位（rig_owner）",
         "Enterprise kind must be supervision_firm or rig_owner");

@@ -12,6 +12,7 @@ using PileRig.BuildingBlocks.Http;
 using PileRig.Modules.Personnel.Domain;
 using PileRig.Modules.Personnel.Features.CreateEngineer;
 using PileRig.Modules.Personnel.Infrastructure;
+using PileRig.Modules.Projects.Contracts;
 using PileRig.SharedKernel.Identity;
 using PileRig.SharedKernel.Rules;
 using PileRig.SharedKernel.Values;
@@ -39,18 +40,28 @@ public sealed partial class CreateRegulatorValidator : AbstractValidator<CreateR
     private static partial Regex JurisdictionCode();
 }
 
-public sealed class CreateRegulatorHandler(IDocumentSession session, Passwords passwords, RequestContext context, TimeProvider clock)
+public sealed class CreateRegulatorHandler(IDocumentSession session, Passwords passwords, IJurisdictionDirectory jurisdictions,
+    RequestContext context, TimeProvider clock)
     : ICommandHandler<CreateRegulator, GeneratedCredentials>
 {
     public async ValueTask<GeneratedCredentials> Handle(CreateRegulator command, CancellationToken cancellationToken)
     {
+        var codes = command.Jurisdictions!.Distinct().ToList();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (!await jurisdictions.IsCurrentAsync(codes[i], cancellationToken))
+            {
+                throw new InputValidationException($"jurisdictions[{i}]", PersonnelRules.UnknownJurisdiction, ("code", codes[i]));
+            }
+        }
+
         var accountId = Guid.CreateVersion7();
         var username = await Usernames.FirstFreeAsync(session, command.Mobile!, cancellationToken);
         await Usernames.ClaimAsync(session, username, accountId, cancellationToken);
         var password = PasswordPolicy.Generate();
         var name = command.Name!.Trim();
         session.Events.StartStream<Account>(accountId, new RegulatorAccountCreated(accountId, username, name, command.Mobile!,
-            command.Organisation!.Trim(), command.Jurisdictions!.Distinct().ToList(), context.Actor.AccountId, clock.GetUtcNow()));
+            command.Organisation!.Trim(), codes, context.Actor.AccountId, clock.GetUtcNow()));
         session.Store(new AccountCredential(accountId, passwords.Hash(password)));
         return new GeneratedCredentials(accountId, username, password, name, command.Mobile!);
     }

@@ -1,0 +1,37 @@
+namespace PileRig.Modules.Projects.Domain;
+
+public enum ProjectStatus
+{
+    Active,
+    Completed,
+}
+
+/// <summary>
+/// 工程: created by a supervision firm or its engineers before any rig is registered on it. <see cref="RigsInUse"/> is
+/// fed by the equipment registry once usage registration lands; a project completes only when it is empty.
+/// </summary>
+public sealed partial record Project(
+    Guid Id,
+    Guid FirmId,
+    ProjectDetails Details,
+    IReadOnlyList<Guid> EngineerIds,
+    ProjectStatus Status,
+    IReadOnlyList<Guid> RigsInUse,
+    Guid CreatedBy,
+    DateTimeOffset CreatedAt)
+{
+    public long Version { get; init; }
+
+    // Denormalised for queries: Marten indexes a top-level field.
+    public string JurisdictionCode { get; init; } = Details.JurisdictionCode;
+
+    public static Project Create(ProjectRegistered e) =>
+        new(e.ProjectId, e.FirmId, e.Details, e.EngineerIds, ProjectStatus.Active, [], e.ByAccountId, e.At);
+
+    public Project Apply(ProjectDetailsEdited e) => this with { Details = e.Details, JurisdictionCode = e.Details.JurisdictionCode };
+
+    public Project Apply(ProjectEngineersChanged e) =>
+        this with { EngineerIds = [.. EngineerIds.Except(e.Removed), .. e.Added.Except(EngineerIds)] };
+
+    public Project Apply(ProjectCompleted _) => this with { Status = ProjectStatus.Completed };
+}

@@ -1,0 +1,87 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Http;
+using PileRig.SharedKernel.Rules;
+using PileRig.BuildingBlocks.Persistence;
+using PileRig.Modules.Projects.Domain;
+using PileRig.SharedKernel.Identity;
+
+namespace PileRig.Modules.Projects.Features.ListProjects;
+
+/// <summary>The projects the actor may see: a firm all of its own, an engineer those assigned to them.</summary>
+public sealed record ListProjects(ProjectStatus? Status) : IQuery<IReadOnlyList<ProjectView>>;
+
+public sealed class ListProjectsHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListProjects, IReadOnlyList<ProjectView>>
+{
+    public async ValueTask<IReadOnlyList<ProjectView>> Handle(ListProjects query, CancellationToken cancellationToken)
+    {
+        var actor = context.Actor;
+        var projects = session.Query<Project>().AsQueryable();
+        projects = actor.Role switch
+        {
+            Roles.SupervisionFirm => projects.Where(p => p.FirmId == actor.EnterpriseId),
+            Roles.Engineer => projects.Where(p => p.FirmId == actor.EnterpriseId && p.EngineerIds.Contains(actor.AccountId)),
+            Roles.Regulator => projects.Where(p => actor.Jurisdictions.Contains(p.JurisdictionCode)),
+            Roles.Admin => projects,
+            _ => projects.Where(_ => false),
+        };
+        if (query.Status is { } status)
+        {
+            projects = projects.Where(p => p.Status == status);
+        }
+
+        var list = await projects.OrderByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
+        return list.Select(ProjectView.From).ToList();
+    }
+}
+
+public sealed record GetProject(Guid ProjectId) : IQuery<ProjectView>;
+
+public sealed class GetProjectHandler(IQuerySession session, RequestContext context) : IQueryHandler<GetProject, ProjectView>
+{
+    public async ValueTask<ProjectView> Handle(GetProject query, CancellationToken cancellationToken) =>
+        ProjectView.From(await ProjectGuards.RequireReadableAsync(session, query.ProjectId, context.Actor, cancellationToken));
+}
+
+public sealed record GetProjectHistory(Guid ProjectId) : IQuery<IReadOnlyList<HistoryEntry>>;
+
+public sealed class GetProjectHistoryHandler(IQuerySession session, RequestContext context) : IQueryHandler<GetProjectHistory, IReadOnlyList<HistoryEntry>>
+{
+    public async ValueTask<IReadOnlyList<HistoryEntry>> Handle(GetProjectHistory query, CancellationToken cancellationToken)
+    {
+        var project = await ProjectGuards.RequireReadableAsync(session, query.ProjectId, context.Actor, cancellationToken);
+        return await StreamHistory.ReadAsync(session, project.Id, cancellationToken);
+    }
+}
+
+public static class ListProjectsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/projects", async (string? status, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListProjects(ParseStatus(status)), ct)))
+            .RequireAuthorization(Policies.Ready)
+            .WithTags("Projects")
+            .WithSummary("Projects visible to the signed-in account; ?status=active|completed");
+        api.MapGet("/projects/{projectId:guid}", async (Guid projectId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetProject(projectId), ct)))
+            .RequireAuthorization(Policies.Ready)
+            .WithTags("Projects")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/projects/{projectId:guid}/history", async (Guid projectId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetProjectHistory(projectId), ct)))
+            .RequireAuthorization(Policies.Ready)
+            .WithTags("Projects")
+            .WithSummary("The project's history with who, when, client and why")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static ProjectStatus? ParseStatus(string? status) =>
+        string.IsNullOrEmpty(status) ? null
+        : Enum.TryParse<ProjectStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new InputValidationException("status", CommonRules.InvalidValue);
+}
