@@ -18,6 +18,15 @@ ensure_dotnet() {
   command -v dotnet >/dev/null || { log "The .NET 10 SDK is required (dotnet on PATH)."; exit 1; }
 }
 
+# ensure_tool <command> <debian package>: installs the package when the command is missing.
+ensure_tool() {
+  if ! command -v "$1" >/dev/null; then
+    log "Installing $2 from Debian's packages…"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+
 ensure_postgres_binaries() {
   if [ ! -x "$PG_BIN/initdb" ]; then
     log "Installing PostgreSQL $PG_VERSION from Debian's packages…"
@@ -91,6 +100,16 @@ ensure_secret() {
 }
 
 # restore_and_build <configuration> <project or solution, relative to the repo>
+# A random 32-byte key, base64, kept in .data (never committed).
+ensure_key() {
+  local file="$DATA/$1"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$DATA"
+    (umask 077; head -c 32 /dev/urandom | base64 -w0 > "$file")
+  fi
+  cat "$file"
+}
+
 restore_and_build() {
   log "Restoring and building $2 ($1)…"
   dotnet build "$REPO/$2" -c "$1" -nologo -v q -clp:ErrorsOnly

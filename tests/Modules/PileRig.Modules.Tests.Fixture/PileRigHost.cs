@@ -28,6 +28,9 @@ public sealed class PileRigHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>As long as a real deployment's base URL, so label tests see realistic symbol sizes.</summary>
+    public const string PublicBaseUrl = "https://pilerig.nbjzgl.cn";
+
     public string ConnectionString { get; private set; } = "";
 
     public IServiceProvider Services => _factory!.Services;
@@ -50,6 +53,9 @@ public sealed class PileRigHost : IAsyncLifetime
         Set("PileRig__Admin__Password", AdminPassword);
         Set("PileRig__Files__Root", Path.Combine(_folder, "files"));
         Set("PileRig__Files__MaxMegabytes", "1");
+        Set("PileRig__Qr__PublicBaseUrl", PublicBaseUrl);
+        Set("PileRig__Qr__CurrentKeyId", "1");
+        Set("PileRig__Qr__Keys__1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Set("PileRig__Security__KeysFolder", Path.Combine(_folder, "keys"));
         Set("Logging__LogLevel__Default", "Warning");
         Set("Logging__LogLevel__Marten", "Error");

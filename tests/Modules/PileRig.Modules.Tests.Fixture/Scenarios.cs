@@ -140,3 +140,34 @@ public static class ProjectScenarios
     public static async Task<System.Text.Json.Nodes.JsonNode> RegisterProjectAsync(this ApiClient client, object project) =>
         await (await client.PostAsync("/api/v1/projects", project)).ShouldHaveStatusAsync(HttpStatusCode.Created);
 }
+
+/// <summary>Rigs registered through the API by a rig owner.</summary>
+public static class RigScenarios
+{
+    public static async Task<object> NewRigAsync(this EnterpriseUser owner, string? maker = null, string? serial = null, string? certificate = null,
+        decimal ratedHeight = 33.5m, bool topMounted = false, int powerHeads = 1, object[]? components = null) => new
+    {
+        typeCode = "multi_axis_mixing",
+        maker = maker ?? "浙江振中工程机械",
+        model = "ZZ-85",
+        factorySerial = serial ?? "SN" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+        manufactureDate = "2019-05-20",
+        certificateNumber = certificate ?? "HG" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+        certificateFileId = await owner.Client.UploadPdfAsync(),
+        certificateValidUntil = "2030-12-31",
+        ratedMaxHeightMetres = ratedHeight,
+        topMountedPowerHead = topMounted,
+        powerHeadCount = powerHeads,
+        photoFileIds = new[] { (await (await owner.Client.UploadAsync(TestFiles.Png, "rig.png")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Id("id") },
+        components = components ??
+        [
+            new { kind = "mast_section", serial = "M-01" },
+            new { kind = "mast_section", serial = "M-02" },
+            new { kind = "brace", serial = "B-01" },
+            new { kind = "power_head", serial = "P-01" },
+        ],
+    };
+
+    public static async Task<JsonNode> RegisterRigAsync(this EnterpriseUser owner, object rig) =>
+        await (await owner.Client.PostAsync("/api/v1/rigs", rig)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+}

@@ -27,6 +27,9 @@ public static class Policies
 
     /// <summary>A supervision firm's account or one of its engineers.</summary>
     public const string Supervision = "supervision";
+
+    /// <summary>The admin or a regulator: oversight lists.</summary>
+    public const string Oversight = "oversight";
 }
 
 /// <summary>Rate-limiter policy names; the host defines them.</summary>
@@ -34,4 +37,7 @@ public static class RateLimitPolicies
 {
     /// <summary>Login and sign-up attempts per client address.</summary>
     public const string Login = "login";
+
+    /// <summary>Anonymous pages (the public QR page), per client address.</summary>
+    public const string Public = "public";
 }

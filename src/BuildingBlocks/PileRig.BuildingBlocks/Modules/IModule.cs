@@ -21,6 +21,11 @@ public interface IModule
 
     void MapEndpoints(IEndpointRouteBuilder api);
 
+    /// <summary>Pages outside <c>/api/v1</c> (the public QR page); most modules have none.</summary>
+    void MapPublicEndpoints(IEndpointRouteBuilder app)
+    {
+    }
+
     /// <summary>Wolverine handlers (integration-event consumers) to register; Wolverine's own naming-convention
     /// discovery is off so that mediator handlers are never adopted as message handlers.</summary>
     IReadOnlyList<Type> MessageHandlers { get; }

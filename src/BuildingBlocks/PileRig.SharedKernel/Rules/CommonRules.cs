@@ -45,6 +45,9 @@ public static class CommonRules
     public static readonly RuleCode TooManyLoginAttemptsFromAddress = new("auth.too_many_attempts_ip", RuleKind.TooManyRequests,
         "该网络地址登录尝试过于频繁，请稍后再试", "Too many login attempts from this address; try again later");
 
+    public static readonly RuleCode TooManyRequestsFromAddress = new("auth.too_many_requests_ip", RuleKind.TooManyRequests,
+        "该网络地址请求过于频繁，请稍后再试", "Too many requests from this address; try again later");
+
     public static readonly RuleCode InternalError = new("server.error", RuleKind.Conflict,
         "服务器内部错误，请联系管理员并提供追踪编号", "Internal error; contact support with the trace id");
 }

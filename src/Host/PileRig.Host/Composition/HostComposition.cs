@@ -70,6 +70,7 @@ public static class HostComposition
         foreach (var module in modules)
         {
             module.MapEndpoints(api);
+            module.MapPublicEndpoints(app);
         }
     }
 

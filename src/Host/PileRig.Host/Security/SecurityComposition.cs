@@ -16,6 +16,9 @@ public sealed class SecurityOptions
     /// <summary>Login and sign-up attempts allowed per client address per minute.</summary>
     public int LoginAttemptsPerAddressPerMinute { get; set; } = 20;
 
+    /// <summary>Public QR page views allowed per client address per minute.</summary>
+    public int PublicScansPerAddressPerMinute { get; set; } = 60;
+
     /// <summary>Send the auth cookie only over HTTPS. Off by default so http://127.0.0.1 works; turn on behind TLS.</summary>
     public bool RequireHttpsCookies { get; set; }
 
@@ -64,6 +67,7 @@ public static class SecurityComposition
             o.AddPolicy(Policies.EnterpriseAccount, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.RigOwner)));
             o.AddPolicy(Policies.Admin, p => p.AddRequirements(new ActorRequirement(true, Roles.Admin)));
             o.AddPolicy(Policies.Regulator, p => p.AddRequirements(new ActorRequirement(true, Roles.Regulator)));
+            o.AddPolicy(Policies.Oversight, p => p.AddRequirements(new ActorRequirement(true, Roles.Admin, Roles.Regulator)));
             o.AddPolicy(Policies.Supervision, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.Engineer)));
         });
         services.AddSingleton<IAuthorizationHandler, ActorRequirementHandler>();
@@ -88,10 +92,20 @@ public static class SecurityComposition
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            o.AddPolicy(RateLimitPolicies.Public, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.PublicScansPerAddressPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             o.OnRejected = async (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.WriteAsync(context.HttpContext, Problems.For(CommonRules.TooManyLoginAttemptsFromAddress));
+                await Problems.WriteAsync(context.HttpContext, Problems.For(context.HttpContext.Request.Path.StartsWithSegments("/q")
+                    ? CommonRules.TooManyRequestsFromAddress
+                    : CommonRules.TooManyLoginAttemptsFromAddress));
             };
         });
     }

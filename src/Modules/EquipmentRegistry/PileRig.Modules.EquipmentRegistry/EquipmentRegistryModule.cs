@@ -3,24 +3,42 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PileRig.BuildingBlocks.Modules;
+using PileRig.Modules.EquipmentRegistry.Features.Components;
+using PileRig.Modules.EquipmentRegistry.Features.Labels;
+using PileRig.Modules.EquipmentRegistry.Features.ListRigs;
+using PileRig.Modules.EquipmentRegistry.Features.Oversight;
+using PileRig.Modules.EquipmentRegistry.Features.PublicScan;
+using PileRig.Modules.EquipmentRegistry.Features.RegisterRig;
+using PileRig.Modules.EquipmentRegistry.Infrastructure;
 
 namespace PileRig.Modules.EquipmentRegistry;
 
-/// <summary>A shell until its issue lands: registered with the host so the module boundary is tested from day one.</summary>
+/// <summary>EquipmentRegistry owns rigs, their components and their QR codes (一机一码).</summary>
 public sealed class EquipmentRegistryModule : IModule
 {
     public string Name => "EquipmentRegistry";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddValidatorsOf(typeof(EquipmentRegistryModule).Assembly);
-
-    public void ConfigureMarten(StoreOptions options)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<QrOptions>(configuration.GetSection(QrOptions.Section));
+        // Singleton built at start: a missing signing key stops the host instead of failing the first scan.
+        services.AddSingleton<QrCodes>();
+        services.AddHostedService<RigTypeSeeder>();
+        services.AddValidatorsOf(typeof(EquipmentRegistryModule).Assembly);
     }
+
+    public void ConfigureMarten(StoreOptions options) => EquipmentRegistryMarten.Configure(options);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        RegisterRigEndpoint.Map(api);
+        ComponentsEndpoint.Map(api);
+        ListRigsEndpoint.Map(api);
+        LabelsEndpoint.Map(api);
+        OversightEndpoint.Map(api);
     }
 
-    public IReadOnlyList<Type> MessageHandlers { get; } = [];
+    public void MapPublicEndpoints(IEndpointRouteBuilder app) => PublicScanEndpoint.Map(app);
+
+    public IReadOnlyList<Type> MessageHandlers { get; } = [typeof(OwnerNamesConsumer)];
 }

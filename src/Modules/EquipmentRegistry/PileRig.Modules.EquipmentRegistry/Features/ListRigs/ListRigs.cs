@@ -1,0 +1,65 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Persistence;
+using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.EquipmentRegistry.Infrastructure;
+using PileRig.SharedKernel.Identity;
+
+namespace PileRig.Modules.EquipmentRegistry.Features.ListRigs;
+
+/// <summary>An owner's own rigs; the admin and regulators see all of them.</summary>
+public sealed record ListRigs : IQuery<IReadOnlyList<RigView>>;
+
+public sealed class ListRigsHandler(IQuerySession session, QrCodes codes, RequestContext context) : IQueryHandler<ListRigs, IReadOnlyList<RigView>>
+{
+    public async ValueTask<IReadOnlyList<RigView>> Handle(ListRigs query, CancellationToken cancellationToken)
+    {
+        var actor = context.Actor;
+        var rigs = session.Query<Rig>().AsQueryable();
+        if (!(actor.IsAdmin || actor.Role == Roles.Regulator))
+        {
+            rigs = rigs.Where(r => r.OwnerId == actor.EnterpriseId);
+        }
+
+        return (await rigs.OrderByDescending(r => r.RegisteredAt).ToListAsync(cancellationToken)).Select(r => RigView.From(r, codes)).ToList();
+    }
+}
+
+public sealed record GetRig(Guid RigId) : IQuery<RigView>;
+
+public sealed class GetRigHandler(IQuerySession session, QrCodes codes, RequestContext context) : IQueryHandler<GetRig, RigView>
+{
+    public async ValueTask<RigView> Handle(GetRig query, CancellationToken cancellationToken) =>
+        RigView.From(await RigAccess.RequireReadableAsync(session, query.RigId, context.Actor, cancellationToken), codes);
+}
+
+public sealed record GetRigHistory(Guid RigId) : IQuery<IReadOnlyList<HistoryEntry>>;
+
+public sealed class GetRigHistoryHandler(IQuerySession session, RequestContext context) : IQueryHandler<GetRigHistory, IReadOnlyList<HistoryEntry>>
+{
+    public async ValueTask<IReadOnlyList<HistoryEntry>> Handle(GetRigHistory query, CancellationToken cancellationToken)
+    {
+        var rig = await RigAccess.RequireReadableAsync(session, query.RigId, context.Actor, cancellationToken);
+        return await StreamHistory.ReadAsync(session, rig.Id, cancellationToken);
+    }
+}
+
+public static class ListRigsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/rigs", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListRigs(), ct)))
+            .RequireAuthorization(Policies.Ready).WithTags("Rigs").WithSummary("The owner's rigs (all rigs for the admin and regulators)");
+        api.MapGet("/rigs/{rigId:guid}", async (Guid rigId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRig(rigId), ct)))
+            .RequireAuthorization(Policies.Ready).WithTags("Rigs").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rigs/{rigId:guid}/history", async (Guid rigId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetRigHistory(rigId), ct)))
+            .RequireAuthorization(Policies.Ready).WithTags("Rigs").WithSummary("The rig's event history, oldest first, with who, when and client")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,76 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Localization;
+using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.EquipmentRegistry.Infrastructure;
+using PileRig.SharedKernel.Rules;
+
+namespace PileRig.Modules.EquipmentRegistry.Features.Oversight;
+
+public sealed record RigTypeView(string Code, string Name, string NameZh, string NameEn);
+
+public sealed record ListRigTypes : IQuery<IReadOnlyList<RigTypeView>>;
+
+public sealed class ListRigTypesHandler(IQuerySession session) : IQueryHandler<ListRigTypes, IReadOnlyList<RigTypeView>>
+{
+    public async ValueTask<IReadOnlyList<RigTypeView>> Handle(ListRigTypes query, CancellationToken cancellationToken) =>
+        (await session.Query<RigType>().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken))
+        .Select(t => new RigTypeView(t.Id, Language.IsEnglish ? t.NameEn : t.NameZh, t.NameZh, t.NameEn)).ToList();
+}
+
+/// <summary>Both sides of every refused duplicate identity claim (suspected 套牌), newest first.</summary>
+public sealed record ListSuspectedClones : IQuery<IReadOnlyList<SuspectedClone>>;
+
+public sealed class ListSuspectedClonesHandler(IQuerySession session) : IQueryHandler<ListSuspectedClones, IReadOnlyList<SuspectedClone>>
+{
+    public async ValueTask<IReadOnlyList<SuspectedClone>> Handle(ListSuspectedClones query, CancellationToken cancellationToken) =>
+        await session.Query<SuspectedClone>().OrderByDescending(s => s.At).ToListAsync(cancellationToken);
+}
+
+/// <summary>Failed scans: codes not issued by the platform (forged or mistyped), unknown or revoked codes.</summary>
+public sealed record ListScanAttempts : IQuery<IReadOnlyList<ScanAttempt>>;
+
+public sealed class ListScanAttemptsHandler(IQuerySession session) : IQueryHandler<ListScanAttempts, IReadOnlyList<ScanAttempt>>
+{
+    public async ValueTask<IReadOnlyList<ScanAttempt>> Handle(ListScanAttempts query, CancellationToken cancellationToken) =>
+        await session.Query<ScanAttempt>().OrderByDescending(s => s.At).Take(500).ToListAsync(cancellationToken);
+}
+
+/// <summary>For clients that scan (the engineer's phone): what a code refers to, or a refusal that is recorded.</summary>
+public sealed record CodeResolution(string ItemCode, Guid RigId, Guid? ComponentId, ComponentKind? ComponentKind);
+
+public static class OversightEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/rig-types", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListRigTypes(), ct)))
+            .AllowAnonymous().WithTags("Rigs").WithSummary("Rig types (data, zh-CN or English)");
+        api.MapGet("/suspected-clones", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSuspectedClones(), ct)))
+            .RequireAuthorization(Policies.Oversight).WithTags("Oversight").WithSummary("Refused duplicate identity claims with both sides (admin, regulators)");
+        api.MapGet("/scan-attempts", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListScanAttempts(), ct)))
+            .RequireAuthorization(Policies.Oversight).WithTags("Oversight").WithSummary("Failed scans: forged, unknown or revoked codes (admin, regulators)");
+        api.MapGet("/codes/{token}", async (string token, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new PublicScan.ResolveScannedCode(token), ct);
+                return result.Outcome == PublicScan.ScanOutcome.Valid
+                    ? TypedResults.Ok(new CodeResolution(result.Binding!.Id, result.Binding.RigId, result.Binding.ComponentId, result.Binding.ComponentKind))
+                    : throw new RuleViolationException(result.Outcome == PublicScan.ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued);
+            })
+            .RequireAuthorization(Policies.Ready).WithTags("Rigs")
+            .WithSummary("Resolve a scanned code (label URL or bare code); failures are recorded")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+    }
+}
+
+public static class CodeRules
+{
+    public static readonly RuleCode NotIssued = new("equipment_registry.code_not_issued", RuleKind.NotFound,
+        "非平台签发的二维码，已记录", "This code was not issued by the platform; the attempt was recorded");
+
+    public static readonly RuleCode Revoked = new("equipment_registry.code_revoked", RuleKind.Conflict,
+        "此二维码已作废（构件已退役），已记录", "This code was revoked (its component was retired); the attempt was recorded");
+}

@@ -1,0 +1,28 @@
+using JasperFx.Events.Projections;
+using Marten;
+using PileRig.Modules.EquipmentRegistry.Domain;
+
+namespace PileRig.Modules.EquipmentRegistry.Infrastructure;
+
+public static class EquipmentRegistryMarten
+{
+    public const string Schema = "equipment_registry";
+
+    public static void Configure(StoreOptions options)
+    {
+        options.Schema.For<Rig>().DatabaseSchemaName(Schema).Index(r => r.OwnerId);
+        options.Schema.For<RigType>().DatabaseSchemaName(Schema);
+        options.Schema.For<QrBinding>().DatabaseSchemaName(Schema);
+        options.Schema.For<RigIdentityClaim>().DatabaseSchemaName(Schema);
+        options.Schema.For<SuspectedClone>().DatabaseSchemaName(Schema);
+        options.Schema.For<ScanAttempt>().DatabaseSchemaName(Schema);
+        options.Schema.For<OwnerDirectoryEntry>().DatabaseSchemaName(Schema);
+        options.Projections.Snapshot<Rig>(SnapshotLifecycle.Inline);
+
+        options.Events.MapEventType<RigRegistered>("equipment_registry.rig_registered");
+        options.Events.MapEventType<ComponentAdded>("equipment_registry.component_added");
+        options.Events.MapEventType<ComponentReplaced>("equipment_registry.component_replaced");
+        options.Events.MapEventType<ComponentRemoved>("equipment_registry.component_removed");
+        options.Events.MapEventType<RigIdentityContested>("equipment_registry.rig_identity_contested");
+    }
+}
