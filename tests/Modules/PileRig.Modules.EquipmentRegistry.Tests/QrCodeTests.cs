@@ -119,6 +119,37 @@ public sealed class QrCodeTests(PileRigHost host)
         svg.ShouldContain(rig.Str("factorySerial"));
     }
 
+    [Fact]
+    public async Task The_pdf_sheet_printed_at_300_dpi_scans_back_to_every_label_of_the_rig()
+    {
+        var owner = await host.NewOwnerAsync();
+        var rig = await owner.RegisterRigAsync(await owner.NewRigAsync());
+        var expected = rig["components"]!.AsArray().Select(c => c!["code"]!.Str("url")).Append(rig["baseUnit"]!.Str("url")).ToList();
+
+        var response = await owner.Client.GetAsync($"/api/v1/rigs/{rig.Id("rigId")}/labels.pdf");
+
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var folder = Directory.CreateTempSubdirectory("labels-").FullName;
+        try
+        {
+            var pdf = Path.Combine(folder, "sheet.pdf");
+            await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+            using (var render = Process.Start("pdftoppm", ["-r", "300", "-png", pdf, Path.Combine(folder, "page")])!)
+            {
+                await render.WaitForExitAsync();
+                render.ExitCode.ShouldBe(0);
+            }
+
+            var page = Directory.GetFiles(folder, "page*.png").Single();
+            var decoded = (await Zbarimg(page)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            decoded.ShouldBe(expected, ignoreOrder: true);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<string> Zbarimg(string file)
     {
         using var process = Process.Start(new ProcessStartInfo("zbarimg", ["--raw", "-q", file]) { RedirectStandardOutput = true })!;

@@ -45,6 +45,11 @@ public static class LabelsEndpoint
             .RequireAuthorization(Policies.Ready).WithTags("Labels")
             .WithSummary("Print-ready A4 page of the rig's whole label set (3 × 7 labels of 63.5 × 38.1 mm)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rigs/{rigId:guid}/labels.pdf", async (Guid rigId, ISender sender, CancellationToken ct) =>
+                Results.File(LabelPdf.Sheet($"PileRig labels {rigId}", await sender.Send(new GetRigLabels(rigId), ct)), "application/pdf", $"labels-{rigId}.pdf"))
+            .RequireAuthorization(Policies.Ready).WithTags("Labels")
+            .WithSummary("The same label sheet as a PDF (A4, Chinese text in a bundled font)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/rigs/{rigId:guid}/labels/{itemCode}.png", async (Guid rigId, string itemCode, ISender sender, CancellationToken ct) =>
                 Results.File(LabelRenderer.Png(await UrlOf(rigId, itemCode, sender, ct)), "image/png", itemCode + ".png"))
             .RequireAuthorization(Policies.Ready).WithTags("Labels").WithSummary("One item's QR symbol as PNG (error correction Q)")
