@@ -55,6 +55,7 @@ public sealed class PileRigHost : IAsyncLifetime
         Set("PileRig__Files__MaxMegabytes", "1");
         Set("PileRig__Qr__PublicBaseUrl", PublicBaseUrl);
         Set("PileRig__Qr__CurrentKeyId", "1");
+        Set("PileRig__Supervision__HeightCaps__rotary_drilling", "25");
         Set("PileRig__Qr__Keys__1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Set("PileRig__Security__KeysFolder", Path.Combine(_folder, "keys"));
         Set("Logging__LogLevel__Default", "Warning");

@@ -145,16 +145,17 @@ public static class ProjectScenarios
 public static class RigScenarios
 {
     public static async Task<object> NewRigAsync(this EnterpriseUser owner, string? maker = null, string? serial = null, string? certificate = null,
-        decimal ratedHeight = 33.5m, bool topMounted = false, int powerHeads = 1, object[]? components = null) => new
+        decimal ratedHeight = 33.5m, bool topMounted = false, int powerHeads = 1, object[]? components = null, string typeCode = "multi_axis_mixing",
+        string manufactureDate = "2019-05-20", string certificateValidUntil = "2030-12-31") => new
     {
-        typeCode = "multi_axis_mixing",
+        typeCode,
         maker = maker ?? "浙江振中工程机械",
         model = "ZZ-85",
         factorySerial = serial ?? "SN" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
-        manufactureDate = "2019-05-20",
+        manufactureDate,
         certificateNumber = certificate ?? "HG" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
         certificateFileId = await owner.Client.UploadPdfAsync(),
-        certificateValidUntil = "2030-12-31",
+        certificateValidUntil,
         ratedMaxHeightMetres = ratedHeight,
         topMountedPowerHead = topMounted,
         powerHeadCount = powerHeads,

@@ -26,4 +26,9 @@ public sealed class RequestContext
     }
 
     public void SetActor(Actor actor) => _actor = actor;
+
+    /// <summary>Set when the request carries an Idempotency-Key: the unit of work reserves it in the command's transaction.</summary>
+    public (string Id, string RequestHash)? Idempotency { get; private set; }
+
+    public void SetIdempotency(string id, string requestHash) => Idempotency = (id, requestHash);
 }

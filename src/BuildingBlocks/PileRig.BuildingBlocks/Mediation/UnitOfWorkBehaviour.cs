@@ -1,6 +1,7 @@
 using Marten;
 using Mediator;
 using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Http;
 using Wolverine.Marten;
 
 namespace PileRig.BuildingBlocks.Mediation;
@@ -26,6 +27,12 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
         outbox.Enroll(session);
         AuditStamp.Apply(session, context);
         var response = await next(message, cancellationToken);
+        if (context.Idempotency is { } key)
+        {
+            // Same transaction as the command's writes: a second request with this key cannot commit anything.
+            session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, null, null, null, DateTimeOffset.UtcNow));
+        }
+
         await session.SaveChangesAsync(cancellationToken);
         return response;
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Files;
+using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Mediation;
 using PileRig.BuildingBlocks.Modules;
 using PileRig.Host.Security;
@@ -59,6 +60,7 @@ public static class HostComposition
         app.UseMiddleware<ActorResolutionMiddleware>();
         app.UseMiddleware<AntiforgeryCheckMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

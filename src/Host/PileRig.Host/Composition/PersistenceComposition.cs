@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using Marten;
 using PileRig.BuildingBlocks.Files;
+using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Modules;
 using Weasel.Core;
 using Wolverine;
@@ -31,6 +32,7 @@ public static class PersistenceComposition
                 // Who, from where, why: correlation, causation, user name and headers on every event.
                 options.Events.MetadataConfig.EnableAll();
                 options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
+                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig");
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 foreach (var module in modules)
                 {

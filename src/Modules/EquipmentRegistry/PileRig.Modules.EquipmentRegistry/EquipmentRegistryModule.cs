@@ -9,6 +9,7 @@ using PileRig.Modules.EquipmentRegistry.Features.ListRigs;
 using PileRig.Modules.EquipmentRegistry.Features.Oversight;
 using PileRig.Modules.EquipmentRegistry.Features.PublicScan;
 using PileRig.Modules.EquipmentRegistry.Features.RegisterRig;
+using PileRig.Modules.EquipmentRegistry.Features.Supervision;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
 
 namespace PileRig.Modules.EquipmentRegistry;
@@ -23,6 +24,8 @@ public sealed class EquipmentRegistryModule : IModule
         services.Configure<QrOptions>(configuration.GetSection(QrOptions.Section));
         // Singleton built at start: a missing signing key stops the host instead of failing the first scan.
         services.AddSingleton<QrCodes>();
+        services.AddScoped<ScannedCodes>();
+        services.Configure<Domain.SupervisionSettings>(configuration.GetSection(Domain.SupervisionSettings.Section));
         services.AddHostedService<RigTypeSeeder>();
         services.AddValidatorsOf(typeof(EquipmentRegistryModule).Assembly);
     }
@@ -36,6 +39,10 @@ public sealed class EquipmentRegistryModule : IModule
         ListRigsEndpoint.Map(api);
         LabelsEndpoint.Map(api);
         OversightEndpoint.Map(api);
+        VerificationsEndpoint.Map(api);
+        RegisterUsageEndpoint.Map(api);
+        FlagAndExitEndpoint.Map(api);
+        UsageQueriesEndpoint.Map(api);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder app) => PublicScanEndpoint.Map(app);

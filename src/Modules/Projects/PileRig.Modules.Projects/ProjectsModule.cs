@@ -23,6 +23,7 @@ public sealed class ProjectsModule : IModule
     {
         services.AddHostedService<JurisdictionSeeder>();
         services.AddScoped<IJurisdictionDirectory, JurisdictionDirectory>();
+        services.AddScoped<IProjectDirectory, ProjectDirectory>();
         services.AddValidatorsOf(typeof(ProjectsModule).Assembly);
     }
 
@@ -38,5 +39,5 @@ public sealed class ProjectsModule : IModule
         ListProjectsEndpoint.Map(api);
     }
 
-    public IReadOnlyList<Type> MessageHandlers { get; } = [];
+    public IReadOnlyList<Type> MessageHandlers { get; } = [typeof(RigUsageConsumer)];
 }

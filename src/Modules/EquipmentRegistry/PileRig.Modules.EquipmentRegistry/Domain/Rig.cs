@@ -7,9 +7,15 @@ public enum RigStatus
     Suspended,
 }
 
+/// <summary>The rig's open usage registration, if any: on which project, since when, suspended or not.</summary>
+public sealed record CurrentUsage(Guid UsageId, Guid ProjectId, DateTimeOffset Since, bool Suspended);
+
+public sealed record OpenFlag(Guid FlagId, FlagCategory Category, string Reason, Guid? ProjectId, DateTimeOffset Since);
+
 /// <summary>
-/// 桩工机械: a base unit and its registered component set, one stream per rig. Retired components stay in
-/// <see cref="Retired"/> so their codes are never reused silently.
+/// 桩工机械: a base unit and its registered component set, one stream per rig, which is also the consistency boundary
+/// of its use: entries, flags, clears and exits append at the version read, so concurrent writers get exactly one winner.
+/// Retired components stay in <see cref="Retired"/> so their codes are never reused silently.
 /// </summary>
 public sealed partial record Rig(
     Guid Id,
@@ -24,8 +30,33 @@ public sealed partial record Rig(
 {
     public long Version { get; init; }
 
+    public CurrentUsage? Usage { get; init; }
+
+    public IReadOnlyList<OpenFlag> OpenFlags { get; init; } = [];
+
     public static Rig Create(RigRegistered e) =>
         new(e.RigId, e.OwnerId, e.Description, e.BaseUnitCode, e.Components, [], RigStatus.Free, 0, e.At);
+
+    public Rig Apply(UsageRegistered e) => (this with { Usage = new CurrentUsage(e.UsageId, e.ProjectId, e.At, false) }).WithStatus();
+
+    public Rig Apply(RigFlagged e) => (this with
+    {
+        OpenFlags = [.. OpenFlags, new OpenFlag(e.FlagId, e.Category, e.Reason, e.ProjectId, e.At)],
+        Usage = Usage is null ? null : Usage with { Suspended = true },
+    }).WithStatus();
+
+    public Rig Apply(FlagCleared e)
+    {
+        var flags = OpenFlags.Where(f => f.FlagId != e.FlagId).ToList();
+        return (this with { OpenFlags = flags, Usage = Usage is null ? null : Usage with { Suspended = flags.Count > 0 } }).WithStatus();
+    }
+
+    public Rig Apply(UsageExited _) => (this with { Usage = null }).WithStatus();
+
+    private Rig WithStatus() => this with
+    {
+        Status = OpenFlags.Count > 0 ? RigStatus.Suspended : Usage is not null ? RigStatus.InUse : RigStatus.Free,
+    };
 
     public Rig Apply(ComponentAdded e) => this with { Components = [.. Components, e.Component] };
 

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.EquipmentRegistry.Features.Supervision;
 
 namespace PileRig.Modules.EquipmentRegistry.Infrastructure;
 
@@ -17,6 +18,7 @@ public static class EquipmentRegistryMarten
         options.Schema.For<SuspectedClone>().DatabaseSchemaName(Schema);
         options.Schema.For<ScanAttempt>().DatabaseSchemaName(Schema);
         options.Schema.For<OwnerDirectoryEntry>().DatabaseSchemaName(Schema);
+        options.Schema.For<UsageRecord>().DatabaseSchemaName(Schema).Index(u => u.ProjectId).Index(u => u.RigId);
         options.Projections.Snapshot<Rig>(SnapshotLifecycle.Inline);
 
         options.Events.MapEventType<RigRegistered>("equipment_registry.rig_registered");
@@ -24,5 +26,12 @@ public static class EquipmentRegistryMarten
         options.Events.MapEventType<ComponentReplaced>("equipment_registry.component_replaced");
         options.Events.MapEventType<ComponentRemoved>("equipment_registry.component_removed");
         options.Events.MapEventType<RigIdentityContested>("equipment_registry.rig_identity_contested");
+        options.Events.MapEventType<UsageRegistered>("equipment_registry.usage_registered");
+        options.Events.MapEventType<RigFlagged>("equipment_registry.rig_flagged");
+        options.Events.MapEventType<FlagCleared>("equipment_registry.flag_cleared");
+        options.Events.MapEventType<UsageExited>("equipment_registry.usage_exited");
+        options.Events.MapEventType<VerificationStarted>("equipment_registry.verification_started");
+        options.Events.MapEventType<ComponentScanned>("equipment_registry.component_scanned");
+        options.Events.MapEventType<ComponentScanRefused>("equipment_registry.component_scan_refused");
     }
 }

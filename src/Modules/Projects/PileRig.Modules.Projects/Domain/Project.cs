@@ -7,8 +7,8 @@ public enum ProjectStatus
 }
 
 /// <summary>
-/// 工程: created by a supervision firm or its engineers before any rig is registered on it. <see cref="RigsInUse"/> is
-/// fed by the equipment registry once usage registration lands; a project completes only when it is empty.
+/// 工程: created by a supervision firm or its engineers before any rig is registered on it. <see cref="RigsInUse"/> holds
+/// the usage registrations open on it (fed by the equipment registry); a project completes only when it is empty.
 /// </summary>
 public sealed partial record Project(
     Guid Id,
@@ -34,4 +34,8 @@ public sealed partial record Project(
         this with { EngineerIds = [.. EngineerIds.Except(e.Removed), .. e.Added.Except(EngineerIds)] };
 
     public Project Apply(ProjectCompleted _) => this with { Status = ProjectStatus.Completed };
+
+    public Project Apply(RigEnteredProject e) => this with { RigsInUse = [.. RigsInUse, e.UsageId] };
+
+    public Project Apply(RigLeftProject e) => this with { RigsInUse = [.. RigsInUse.Where(u => u != e.UsageId)] };
 }

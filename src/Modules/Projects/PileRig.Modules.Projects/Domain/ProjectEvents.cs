@@ -25,3 +25,9 @@ public sealed record ProjectEngineersChanged(Guid ProjectId, IReadOnlyList<Guid>
     Guid ByAccountId, DateTimeOffset At);
 
 public sealed record ProjectCompleted(Guid ProjectId, string? Reason, Guid ByAccountId, DateTimeOffset At);
+
+/// <summary>The equipment registry registered a rig's use on this project (RigsInUse counts usage registrations).</summary>
+public sealed record RigEnteredProject(Guid ProjectId, Guid RigId, Guid UsageId, DateTimeOffset At);
+
+/// <summary>The rig's exit from this project was registered.</summary>
+public sealed record RigLeftProject(Guid ProjectId, Guid RigId, Guid UsageId, DateTimeOffset At);

@@ -21,5 +21,7 @@ public static class ProjectsMarten
         options.Events.MapEventType<ProjectDetailsEdited>("projects.project_details_edited");
         options.Events.MapEventType<ProjectEngineersChanged>("projects.project_engineers_changed");
         options.Events.MapEventType<ProjectCompleted>("projects.project_completed");
+        options.Events.MapEventType<RigEnteredProject>("projects.rig_entered");
+        options.Events.MapEventType<RigLeftProject>("projects.rig_left");
     }
 }

@@ -56,9 +56,9 @@ public static class OversightEndpoint
         api.MapGet("/codes/{token}", async (string token, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new PublicScan.ResolveScannedCode(token), ct);
-                return result.Outcome == PublicScan.ScanOutcome.Valid
+                return result.Outcome == ScanOutcome.Valid
                     ? TypedResults.Ok(new CodeResolution(result.Binding!.Id, result.Binding.RigId, result.Binding.ComponentId, result.Binding.ComponentKind))
-                    : throw new RuleViolationException(result.Outcome == PublicScan.ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued);
+                    : throw new RuleViolationException(result.Outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued);
             })
             .RequireAuthorization(Policies.Ready).WithTags("Rigs")
             .WithSummary("Resolve a scanned code (label URL or bare code); failures are recorded")

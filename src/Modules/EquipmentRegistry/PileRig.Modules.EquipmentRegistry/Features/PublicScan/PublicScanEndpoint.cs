@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Localization;
 using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.EquipmentRegistry.Infrastructure;
 using PileRig.SharedKernel.Rules;
 using LabelRenderer = PileRig.Modules.EquipmentRegistry.Infrastructure.Labels;
 

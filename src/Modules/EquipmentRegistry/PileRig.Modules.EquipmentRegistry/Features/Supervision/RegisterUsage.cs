@@ -1,0 +1,96 @@
+using FluentValidation;
+using JasperFx;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Files;
+using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Mediation;
+using PileRig.Modules.EquipmentRegistry.Contracts;
+using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.Projects.Contracts;
+using PileRig.SharedKernel.Rules;
+
+namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
+
+/// <summary>使用登记 from a verification: installed height, power heads and the signed 《进场设备报验表》.</summary>
+public sealed record RegisterUsage(Guid VerificationId, decimal? InstalledHeightMetres, int? PowerHeadCount, Guid? EntryInspectionFormFileId)
+    : ICommand<UsageRecord>;
+
+public sealed record RegisterUsageBody(decimal? InstalledHeightMetres, int? PowerHeadCount, Guid? EntryInspectionFormFileId);
+
+public sealed class RegisterUsageValidator : AbstractValidator<RegisterUsage>
+{
+    public RegisterUsageValidator()
+    {
+        RuleFor(c => c.InstalledHeightMetres).NotNull().WithRule(CommonRules.Required)
+            .Must(h => h > 0 && decimal.Round(h!.Value, 1) == h).WithRule(SupervisionRules.InstalledHeight);
+        RuleFor(c => c.PowerHeadCount).NotNull().WithRule(CommonRules.Required);
+        RuleFor(c => c.EntryInspectionFormFileId).NotEmpty().WithRule(CommonRules.Required);
+    }
+}
+
+public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirectory projects, IIntegrationEventPublisher publisher,
+    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
+{
+    public async ValueTask<UsageRecord> Handle(RegisterUsage command, CancellationToken cancellationToken)
+    {
+        var actor = context.Actor;
+        var verification = await session.Events.AggregateStreamAsync<Verification>(command.VerificationId, token: cancellationToken)
+            ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
+        var project = await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, actor, cancellationToken);
+        if (!project.IsActive)
+        {
+            throw new RuleViolationException(SupervisionRules.ProjectNotActive);
+        }
+
+        var form = await session.RequireOwnAsync(command.EntryInspectionFormFileId!.Value, actor.AccountId, "entryInspectionFormFileId", cancellationToken);
+
+        // The rig's stream at the version read here is the lock: of two entries racing, the second append fails.
+        var stream = await session.Events.FetchForWriting<Rig>(verification.RigId, cancellationToken);
+        var rig = stream.Aggregate!;
+        var currentProject = rig.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
+        var entry = new SupervisionDecisions.EntryInput(command.InstalledHeightMetres!.Value, command.PowerHeadCount!.Value, form.ToRef());
+        var events = SupervisionDecisions.RegisterUsage(rig, verification, project.FirmId, entry, currentProject?.Name, settings.Value, actor,
+            clock.GetUtcNow()).EventsOrThrow();
+        var registered = (UsageRegistered)events[0];
+        stream.AppendOne(registered);
+
+        var record = UsageRecord.From(registered, rig, project);
+        session.Store(record);
+        await publisher.PublishAsync(new RigEnteredProjectIntegrationEvent(project.ProjectId, rig.Id, registered.UsageId, registered.At));
+        return record;
+    }
+}
+
+public static class RegisterUsageEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/verifications/{verificationId:guid}/usage", Handle)
+            .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
+            .WithSummary("使用登记: register the verified rig's entry onto the project (every rule of the domain guide §4 enforced)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> Handle(Guid verificationId, RegisterUsageBody body, ISender sender, IQuerySession session,
+        IProjectDirectory projects, CancellationToken ct)
+    {
+        try
+        {
+            var record = await sender.Send(new RegisterUsage(verificationId, body.InstalledHeightMetres, body.PowerHeadCount, body.EntryInspectionFormFileId), ct);
+            return TypedResults.Created($"/api/v1/usages/{record.Id}", record);
+        }
+        catch (ConcurrencyException)
+        {
+            // Lost the race on the rig's stream version: say where the rig is now, as the winner left it.
+            var verification = await session.Events.AggregateStreamAsync<Verification>(verificationId, token: ct);
+            var rig = verification is null ? null : await session.LoadAsync<Rig>(verification.RigId, ct);
+            var now = rig?.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, ct);
+            throw new RuleViolationException(SupervisionRules.RigTakenConcurrently, ("project", now?.Name ?? "?"), ("projectId", now?.ProjectId));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PileRig.BuildingBlocks.Auditing;
+using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Http;
+using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.EquipmentRegistry.Features.Oversight;
+using PileRig.Modules.EquipmentRegistry.Infrastructure;
+using PileRig.Modules.Projects.Contracts;
+using PileRig.SharedKernel.Rules;
+
+namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
+
+/// <summary>Scan the base unit's code (label URL or bare code) on a project: starts a verification session.</summary>
+public sealed record StartVerification(Guid ProjectId, string? Scanned) : ICommand<ScanAnswer>;
+
+/// <summary>Scan one more code in the session: this rig's component is ticked; anything else is refused and recorded.</summary>
+public sealed record ScanComponent(Guid VerificationId, string? Scanned) : ICommand<ScanAnswer>;
+
+public sealed record ScanBody(string? Scanned);
+
+/// <summary>A refused scan is an answer, not an exception: the refusal itself is recorded (events and scan attempts).</summary>
+public sealed record ScanAnswer(VerificationView? View, RuleViolation? Refusal);
+
+public sealed class StartVerificationValidator : AbstractValidator<StartVerification>
+{
+    public StartVerificationValidator() => RuleFor(c => c.Scanned).NotEmpty().WithRule(CommonRules.Required);
+}
+
+public sealed class ScanComponentValidator : AbstractValidator<ScanComponent>
+{
+    public ScanComponentValidator() => RuleFor(c => c.Scanned).NotEmpty().WithRule(CommonRules.Required);
+}
+
+public sealed class StartVerificationHandler(IDocumentSession session, IProjectDirectory projects, ScannedCodes scannedCodes,
+    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<StartVerification, ScanAnswer>
+{
+    public async ValueTask<ScanAnswer> Handle(StartVerification command, CancellationToken cancellationToken)
+    {
+        var project = await SupervisionAccess.RequireSupervisorAsync(projects, command.ProjectId, context.Actor, cancellationToken);
+        if (!project.IsActive)
+        {
+            throw new RuleViolationException(SupervisionRules.ProjectNotActive);
+        }
+
+        var (outcome, binding) = await scannedCodes.ResolveAsync(command.Scanned!, cancellationToken);
+        if (outcome != ScanOutcome.Valid)
+        {
+            scannedCodes.RecordFailure(command.Scanned!, outcome, binding);
+            return new ScanAnswer(null, new RuleViolation(outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued));
+        }
+
+        if (binding!.ComponentId is not null)
+        {
+            throw new InputValidationException("scanned", SupervisionRules.ScanTheBaseUnit);
+        }
+
+        var rig = (await session.LoadAsync<Rig>(binding.RigId, cancellationToken))!;
+        var now = clock.GetUtcNow();
+        var started = new VerificationStarted(Guid.CreateVersion7(), rig.Id, project.ProjectId, context.Actor.AccountId, now);
+        session.Events.StartStream<Verification>(started.VerificationId, started);
+        return new ScanAnswer(await VerificationViews.BuildAsync(session, projects, Verification.Create(started), rig, settings.Value, now, cancellationToken), null);
+    }
+}
+
+public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirectory projects, ScannedCodes scannedCodes,
+    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<ScanComponent, ScanAnswer>
+{
+    public async ValueTask<ScanAnswer> Handle(ScanComponent command, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Verification>(command.VerificationId, cancellationToken);
+        var verification = stream.Aggregate ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
+        await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
+        var rig = (await session.LoadAsync<Rig>(verification.RigId, cancellationToken))!;
+        var now = clock.GetUtcNow();
+        var actor = context.Actor;
+
+        var (outcome, binding) = await scannedCodes.ResolveAsync(command.Scanned!, cancellationToken);
+        if (outcome == ScanOutcome.Valid && binding!.RigId != rig.Id)
+        {
+            outcome = ScanOutcome.ForeignComponent;
+        }
+
+        if (outcome != ScanOutcome.Valid)
+        {
+            scannedCodes.RecordFailure(command.Scanned!, outcome, binding, rig.Id);
+            var refused = new ComponentScanRefused(verification.Id, command.Scanned!, outcome.ToString().ToLowerInvariant(),
+                outcome == ScanOutcome.ForeignComponent ? binding!.RigId : null, actor.AccountId, now);
+            stream.AppendOne(refused);
+            return new ScanAnswer(await ViewAsync(verification.Apply(refused), rig, now, cancellationToken),
+                await RefusalAsync(outcome, binding, cancellationToken));
+        }
+
+        if (binding!.ComponentId is { } componentId && !verification.ScannedComponentIds.Contains(componentId))
+        {
+            var scanned = new ComponentScanned(verification.Id, rig.Id, componentId, binding.Id, actor.AccountId, now);
+            stream.AppendOne(scanned);
+            verification = verification.Apply(scanned);
+        }
+
+        return new ScanAnswer(await ViewAsync(verification, rig, now, cancellationToken), null);
+    }
+
+    private Task<VerificationView> ViewAsync(Verification verification, Rig rig, DateTimeOffset now, CancellationToken cancellationToken) =>
+        VerificationViews.BuildAsync(session, projects, verification, rig, settings.Value, now, cancellationToken);
+
+    // 非本主机成套构件 names the rig the component really belongs to.
+    private async Task<RuleViolation> RefusalAsync(ScanOutcome outcome, QrBinding? binding, CancellationToken cancellationToken)
+    {
+        if (outcome != ScanOutcome.ForeignComponent)
+        {
+            return new RuleViolation(outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued);
+        }
+
+        var other = (await session.LoadAsync<Rig>(binding!.RigId, cancellationToken))!;
+        return RuleViolation.Of(SupervisionRules.ForeignComponent, ("otherRig", other.BaseUnitCode), ("otherRigId", other.Id),
+            ("otherMaker", other.Description.Maker), ("otherModel", other.Description.Model));
+    }
+}
+
+public sealed record GetVerification(Guid VerificationId) : IQuery<VerificationView>;
+
+public sealed class GetVerificationHandler(IQuerySession session, IProjectDirectory projects, IOptions<SupervisionSettings> settings,
+    RequestContext context, TimeProvider clock) : IQueryHandler<GetVerification, VerificationView>
+{
+    public async ValueTask<VerificationView> Handle(GetVerification query, CancellationToken cancellationToken)
+    {
+        var verification = await session.Events.AggregateStreamAsync<Verification>(query.VerificationId, token: cancellationToken)
+            ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
+        await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
+        var rig = (await session.LoadAsync<Rig>(verification.RigId, cancellationToken))!;
+        return await VerificationViews.BuildAsync(session, projects, verification, rig, settings.Value, clock.GetUtcNow(), cancellationToken);
+    }
+}
+
+public static class VerificationsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/projects/{projectId:guid}/verifications", async (Guid projectId, ScanBody body, ISender sender, CancellationToken ct) =>
+            {
+                var answer = await sender.Send(new StartVerification(projectId, body.Scanned), ct);
+                return answer.Refusal is { } refusal
+                    ? throw new RuleViolationException(refusal)
+                    : TypedResults.Created($"/api/v1/verifications/{answer.View!.VerificationId}", answer.View);
+            })
+            .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
+            .WithSummary("设备校验: scan the base unit's code on a project; answers everything to compare with the papers and the machine")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/verifications/{verificationId:guid}/scans", async (Guid verificationId, ScanBody body, ISender sender, CancellationToken ct) =>
+            {
+                var answer = await sender.Send(new ScanComponent(verificationId, body.Scanned), ct);
+                return answer.Refusal is { } refusal ? throw new RuleViolationException(refusal) : TypedResults.Ok(answer.View);
+            })
+            .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
+            .WithSummary("Scan a component: ticked if it is this rig's, refused (and recorded) otherwise — 非本主机成套构件 names its rig")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/verifications/{verificationId:guid}", async (Guid verificationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetVerification(verificationId), ct)))
+            .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

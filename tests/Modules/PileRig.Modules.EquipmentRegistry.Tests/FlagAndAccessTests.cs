@@ -1,0 +1,108 @@
+using System.Net;
+using PileRig.Modules.Tests.Fixture;
+using Shouldly;
+using Xunit;
+
+namespace PileRig.Modules.EquipmentRegistry.Tests;
+
+public sealed class FlagAndAccessTests(PileRigHost host)
+{
+    [Fact]
+    public async Task A_flag_suspends_the_rig_and_its_use_blocks_entry_elsewhere_and_a_regulators_clear_resumes_the_use()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        var usage = await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var flagged = await (await s.Engineer.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new
+        {
+            projectId = s.ProjectId, category = "cloned", reason = "铭牌与合格证不符，疑似套牌", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) },
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        flagged.Str("status").ShouldBe("suspended");
+
+        var onProject = await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        onProject["items"]!.AsArray().Single()!.Str("status").ShouldBe("suspended");
+        (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages?status=suspended")).ShouldHaveStatusAsync(HttpStatusCode.OK))["total"]!
+            .GetValue<long>().ShouldBe(1);
+
+        var (elsewhere, otherProject, _) = await s.AnotherProjectAsync();
+        var view = await SupervisionScenario.StartAsync(elsewhere, otherProject, s.BaseUnitUrl);
+        view["status"]!.Str("state").ShouldBe("suspended");
+        view["status"]!.Str("flagReason").ShouldBe("铭牌与合格证不符，疑似套牌");
+        await (await s.Engineer.PostAsync($"/api/v1/usages/{usage.Id("id")}/exit", new { note = "x" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var blocked = await SupervisionScenario.RegisterAsync(elsewhere, await s.VerifiedAsync(elsewhere, otherProject));
+        (await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict, "equipment_registry.rig_suspended")).Str("detail").ShouldContain("疑似套牌");
+
+        await (await s.Firm.Client.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+        using var admin = await host.SignedInAdminAsync();
+        var cleared = await (await admin.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "核查后确认为原厂铭牌" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        cleared.Str("status").ShouldBe("free");
+        await (await SupervisionScenario.RegisterAsync(elsewhere, await s.VerifiedAsync(elsewhere, otherProject))).ShouldHaveStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Clearing_the_flag_of_a_rig_still_in_use_resumes_that_use()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        var usage = await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var flagged = await (await s.Firm.Client.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new
+        {
+            projectId = s.ProjectId, category = "unqualified", reason = "斜撑焊缝开裂", photoFileIds = new[] { await s.PhotoAsync(s.Firm.Client) },
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var admin = await host.SignedInAdminAsync();
+
+        await (await admin.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "已更换斜撑并复检合格" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        (await (await s.Firm.Client.GetAsync($"/api/v1/usages/{usage.Id("id")}")).ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("status").ShouldBe("in_use");
+        var history = (await (await s.Owner.Client.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        history.Select(e => e!.Str("type")).ShouldBe(["equipment_registry.rig_registered", "equipment_registry.usage_registered",
+            "equipment_registry.rig_flagged", "equipment_registry.flag_cleared"]);
+        history[2]!.Id("accountId").ShouldBe(s.Firm.AccountId);
+        history[2]!["data"]!.Str("reason").ShouldBe("斜撑焊缝开裂");
+        history[3]!.Str("username").ShouldBe(PileRigHost.AdminUsername);
+        history.ShouldAllBe(e => e!.Str("client") == "api" && e!.Str("userAgent").Contains("PileRig-Tests", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_flag_needs_a_reason_and_at_least_one_photo()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        await s.VerifiedAsync();
+
+        var problem = await (await s.Engineer.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new { projectId = s.ProjectId, category = "other", reason = "", photoFileIds = Array.Empty<Guid>() }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+
+        problem.FieldCodes("reason").ShouldBe(["validation.required"]);
+        problem.FieldCodes("photoFileIds").ShouldBe(["equipment_registry.photos_required"]);
+    }
+
+    [Fact]
+    public async Task Another_firms_engineer_an_unassigned_engineer_and_a_rig_owner_are_refused_everywhere_and_nothing_is_written()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        var verification = await s.VerifiedAsync();
+        var (outsider, _, _) = await s.AnotherProjectAsync();
+        var (unassigned, _) = await host.NewActiveEngineerAsync(s.Firm);
+        var form = await outsider.UploadPdfAsync();
+        var photo = await s.PhotoAsync(outsider);
+
+        foreach (var client in new[] { outsider, unassigned })
+        {
+            await (await client.PostAsync($"/api/v1/projects/{s.ProjectId}/verifications", new { scanned = s.BaseUnitUrl }))
+                .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+            await (await SupervisionScenario.ScanAsync(client, verification, s.Components("brace").Single()["code"]!.Str("url")))
+                .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+            await (await SupervisionScenario.RegisterAsync(client, verification, form: client == outsider ? form : null))
+                .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+            await (await client.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new { projectId = s.ProjectId, category = "other", reason = "x", photoFileIds = new[] { photo } }))
+                .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+            await (await client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+        }
+
+        await (await s.Owner.Client.PostAsync($"/api/v1/projects/{s.ProjectId}/verifications", new { scanned = s.BaseUnitUrl }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.role_forbidden");
+        var history = (await (await s.Owner.Client.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        history.Select(e => e!.Str("type")).ShouldBe(["equipment_registry.rig_registered"]);
+    }
+}
