@@ -65,6 +65,37 @@ public sealed class FlagAndAccessTests(PileRigHost host)
     }
 
     [Fact]
+    public async Task Only_a_regulator_of_the_projects_jurisdiction_clears_its_flag()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        await s.VerifiedAsync();
+        var flagged = await (await s.Engineer.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new
+        {
+            projectId = s.ProjectId, category = "false_information", reason = "合格证编号与铭牌不一致", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) },
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var haishu = await RegulatorAsync("330203");
+        using var yinzhou = await RegulatorAsync(ProjectScenarios.Jurisdiction);
+
+        await (await haishu.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "x" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_your_jurisdiction");
+        (await (await yinzhou.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "现场复核信息一致" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("status").ShouldBe("free");
+    }
+
+    private async Task<ApiClient> RegulatorAsync(string jurisdiction)
+    {
+        using var admin = await host.SignedInAdminAsync();
+        var created = await (await admin.PostAsync("/api/v1/regulators",
+            new { name = "监管员", mobile = TestData.Mobile(), organisation = "安监站", jurisdictions = new[] { jurisdiction } })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var client = host.NewClient();
+        await client.SignInWithTokenAsync(new Credentials(created.Str("username"), created.Str("password")));
+        var changed = await (await client.PostAsync("/api/v1/accounts/me/password", new { currentPassword = created.Str("password"), newPassword = Scenarios.Password }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        client.UseBearer(changed.Str("accessToken"));
+        return client;
+    }
+
+    [Fact]
     public async Task A_flag_needs_a_reason_and_at_least_one_photo()
     {
         var s = await SupervisionScenario.CreateAsync(host);

@@ -126,7 +126,7 @@ public sealed class UsageRegistrationTests(PileRigHost host)
         var refused = await SupervisionScenario.RegisterAsync(elsewhere, waiting);
         (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "equipment_registry.rig_in_use")).Str("detail").ShouldContain(s.ProjectName);
         await (await s.Owner.Client.PostAsync($"/api/v1/rigs/{s.RigId}/components", new { kind = "brace", serial = "B-09" }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "equipment_registry.rig_in_use");
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "equipment_registry.components_locked_in_use");
 
         var exited = await (await s.Engineer.PostAsync($"/api/v1/usages/{usage.Id("id")}/exit", new { note = "桩基完成，设备退场", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) } }))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);

@@ -29,7 +29,7 @@ public static class EquipmentRules
     public static readonly RuleCode ComponentSerialDuplicate = new("equipment_registry.component_serial_duplicate", RuleKind.Conflict,
         "本机已有编号为 {serial} 的{kind}", "This rig already has a {kind} numbered {serial}");
 
-    public static readonly RuleCode RigInUse = new("equipment_registry.rig_in_use", RuleKind.Conflict,
+    public static readonly RuleCode ComponentsLockedInUse = new("equipment_registry.components_locked_in_use", RuleKind.Conflict,
         "设备使用中，不能变更构件", "The rig is in use on a project; its component set cannot change");
 
     public static readonly RuleCode ReasonRequired = new("equipment_registry.reason_required", RuleKind.Validation,

@@ -59,6 +59,9 @@ public static class SupervisionRules
     public static readonly RuleCode UsageClosed = new("equipment_registry.usage_closed", RuleKind.Conflict,
         "该使用登记已退场关闭，记录只读", "This usage registration is closed (the rig exited); the record is read-only");
 
+    public static readonly RuleCode NotYourJurisdiction = new("equipment_registry.not_your_jurisdiction", RuleKind.Forbidden,
+        "该标记所在工程不属于您的监管属地", "The flag was raised on a project outside your jurisdictions");
+
     public static readonly RuleCode FlagNotFound = new("equipment_registry.flag_not_found", RuleKind.NotFound,
         "未找到该标记或已解除", "No such open flag");
 

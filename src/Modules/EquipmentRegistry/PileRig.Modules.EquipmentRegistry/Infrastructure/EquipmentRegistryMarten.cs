@@ -19,7 +19,9 @@ public static class EquipmentRegistryMarten
         options.Schema.For<ScanAttempt>().DatabaseSchemaName(Schema);
         options.Schema.For<OwnerDirectoryEntry>().DatabaseSchemaName(Schema);
         options.Schema.For<UsageRecord>().DatabaseSchemaName(Schema).Index(u => u.ProjectId).Index(u => u.RigId);
+        options.Schema.For<Verification>().DatabaseSchemaName(Schema).Index(v => v.RigId);
         options.Projections.Snapshot<Rig>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<Verification>(SnapshotLifecycle.Inline);
 
         options.Events.MapEventType<RigRegistered>("equipment_registry.rig_registered");
         options.Events.MapEventType<ComponentAdded>("equipment_registry.component_added");

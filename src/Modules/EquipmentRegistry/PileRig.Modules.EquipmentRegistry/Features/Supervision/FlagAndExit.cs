@@ -12,6 +12,7 @@ using PileRig.BuildingBlocks.Mediation;
 using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.Projects.Contracts;
+using PileRig.SharedKernel.Identity;
 using PileRig.SharedKernel.Rules;
 using PileRig.SharedKernel.Values;
 
@@ -81,8 +82,7 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
         var rig = stream.Aggregate ?? throw new RuleViolationException(EquipmentRules.NotYourRig);
 
         // A firm flags what it has in front of it: a rig in use on its project, or one it verified there.
-        var verifiedHere = await session.Events.QueryRawEventDataOnly<VerificationStarted>()
-            .AnyAsync(v => v.RigId == rig.Id && v.ProjectId == project.ProjectId, cancellationToken);
+        var verifiedHere = await session.Query<Verification>().AnyAsync(v => v.RigId == rig.Id && v.ProjectId == project.ProjectId, cancellationToken);
         if (rig.Usage?.ProjectId != project.ProjectId && !verifiedHere)
         {
             throw new RuleViolationException(SupervisionRules.FlagNeedsContext);
@@ -98,12 +98,20 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
     }
 }
 
-public sealed class ClearFlagHandler(IDocumentSession session, RequestContext context, TimeProvider clock) : ICommandHandler<ClearFlag, RigStatusAnswer>
+public sealed class ClearFlagHandler(IDocumentSession session, IProjectDirectory projects, RequestContext context, TimeProvider clock)
+    : ICommandHandler<ClearFlag, RigStatusAnswer>
 {
     public async ValueTask<RigStatusAnswer> Handle(ClearFlag command, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<Rig>(command.RigId, cancellationToken);
         var rig = stream.Aggregate ?? throw new RuleViolationException(EquipmentRules.NotYourRig);
+        // A regulator clears flags raised in its own jurisdictions; the admin any.
+        if (context.Actor.Role == Roles.Regulator && rig.OpenFlags.FirstOrDefault(f => f.FlagId == command.FlagId) is { ProjectId: { } projectId }
+            && await projects.FindAsync(projectId, cancellationToken) is { } project && !context.Actor.Jurisdictions.Contains(project.JurisdictionCode))
+        {
+            throw new RuleViolationException(SupervisionRules.NotYourJurisdiction);
+        }
+
         var cleared = (FlagCleared)SupervisionDecisions.ClearFlag(rig, command.FlagId, command.Reason!.Trim(), context.Actor, clock.GetUtcNow())
             .EventsOrThrow()[0];
         stream.AppendOne(cleared);
