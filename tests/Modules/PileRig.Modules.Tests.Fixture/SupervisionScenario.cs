@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using PileRig.Modules.Tests.Fixture;
 using Shouldly;
 
-namespace PileRig.Modules.EquipmentRegistry.Tests;
+namespace PileRig.Modules.Tests.Fixture;
 
 /// <summary>A firm with an engineer on a project, and an owner's rig ready to be verified there.</summary>
 public sealed record SupervisionScenario(PileRigHost Host, EnterpriseUser Firm, ApiClient Engineer, EngineerAccount EngineerAccount, Guid ProjectId,
