@@ -18,6 +18,10 @@ public sealed class FlagAndAccessTests(PileRigHost host)
             projectId = s.ProjectId, category = "cloned", reason = "铭牌与合格证不符，疑似套牌", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) },
         })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         flagged.Str("status").ShouldBe("suspended");
+        var ownersView = await (await s.Owner.Client.GetAsync($"/api/v1/rigs/{s.RigId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        ownersView.Str("status").ShouldBe("suspended");
+        ownersView["openFlags"]!.AsArray().Single()!.Str("category").ShouldBe("cloned");
+        ownersView["usage"]!["suspended"]!.GetValue<bool>().ShouldBeTrue();
 
         var onProject = await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         onProject["items"]!.AsArray().Single()!.Str("status").ShouldBe("suspended");

@@ -32,6 +32,8 @@ public sealed record RigView(
     IReadOnlyList<ComponentView> Components,
     IReadOnlyList<ComponentView> RetiredComponents,
     RigStatus Status,
+    CurrentUsage? Usage,
+    IReadOnlyList<OpenFlag> OpenFlags,
     int ContestedClaims,
     DateTimeOffset RegisteredAt,
     long Version)
@@ -43,7 +45,7 @@ public sealed record RigView(
         return new RigView(rig.Id, rig.OwnerId, d.TypeCode, d.Maker, d.Model, d.FactorySerial, d.ManufactureDate, d.CertificateNumber,
             d.CertificateFile, d.CertificateValidUntil, d.RatedMaxHeightMetres, d.TopMountedPowerHead, d.PowerHeadCount, d.Photos,
             new CodeView(rig.BaseUnitCode, codes.UrlFor(rig.BaseUnitCode)), rig.Components.Select(Component).ToList(),
-            rig.Retired.Select(Component).ToList(), rig.Status, rig.ContestedClaims, rig.RegisteredAt, rig.Version);
+            rig.Retired.Select(Component).ToList(), rig.Status, rig.Usage, rig.OpenFlags, rig.ContestedClaims, rig.RegisteredAt, rig.Version);
     }
 }
 
