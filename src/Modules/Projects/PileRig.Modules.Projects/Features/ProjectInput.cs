@@ -79,6 +79,16 @@ public static class ProjectGuards
         }
     }
 
+    /// <summary>The project's stream for a change by its firm or an assigned engineer; 404 for anyone else.</summary>
+    public static async Task<JasperFx.Events.IEventStream<Project>> RequireManagedStreamAsync(IDocumentSession session, Guid projectId, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Project>(projectId, cancellationToken);
+        return stream.Aggregate is { } project && ProjectDecisions.MayManage(project, actor)
+            ? stream
+            : throw new RuleViolationException(ProjectRules.NotYourProject);
+    }
+
     public static async Task<Project> RequireReadableAsync(IQuerySession session, Guid projectId, Actor actor, CancellationToken cancellationToken)
     {
         var project = await session.LoadAsync<Project>(projectId, cancellationToken);

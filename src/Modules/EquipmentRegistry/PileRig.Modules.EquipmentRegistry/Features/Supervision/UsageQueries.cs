@@ -84,7 +84,7 @@ public static class UsageQueriesEndpoint
     {
         api.MapGet("/projects/{projectId:guid}/usages", async (Guid projectId, string? status, DateOnly? from, DateOnly? to, int? page, int? pageSize,
                 ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListProjectUsages(projectId, ParseStatus(status), from, to, Math.Max(page ?? 1, 1),
+                TypedResults.Ok(await sender.Send(new ListProjectUsages(projectId, QueryValues.ParseEnum<UsageStatus>(status, "status"), from, to, Math.Max(page ?? 1, 1),
                     Math.Clamp(pageSize ?? 20, 1, 100)), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Supervision")
             .WithSummary("使用记录 of a project; ?status=in_use|suspended|exited&from=&to=&page=&pageSize=")
@@ -96,9 +96,4 @@ public static class UsageQueriesEndpoint
             .RequireAuthorization(Policies.Ready).WithTags("Supervision")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    private static UsageStatus? ParseStatus(string? status) =>
-        string.IsNullOrEmpty(status) ? null
-        : Enum.TryParse<UsageStatus>(status.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-        : throw new InputValidationException("status", CommonRules.InvalidValue);
 }

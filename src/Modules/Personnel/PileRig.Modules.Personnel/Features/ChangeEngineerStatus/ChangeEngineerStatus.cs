@@ -9,6 +9,7 @@ using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
 using PileRig.Modules.Personnel.Domain;
+using PileRig.Modules.Personnel.Infrastructure;
 using PileRig.Modules.Personnel.Features.ListEngineers;
 using PileRig.SharedKernel.Rules;
 
@@ -30,12 +31,8 @@ public sealed class ChangeEngineerStatusHandler(IDocumentSession session, Reques
 {
     public async ValueTask<EngineerView> Handle(ChangeEngineerStatus command, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<Account>(command.EngineerId, cancellationToken);
-        var engineer = stream.Aggregate;
-        if (engineer is null || !AccountDecisions.IsManagedBy(engineer, context.Actor))
-        {
-            throw new RuleViolationException(PersonnelRules.NotAnEngineerOfYours);
-        }
+        var stream = await EngineerStreams.RequireOwnAsync(session, command.EngineerId, context.Actor, cancellationToken);
+        var engineer = stream.Aggregate!;
 
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         var decision = command.Enable

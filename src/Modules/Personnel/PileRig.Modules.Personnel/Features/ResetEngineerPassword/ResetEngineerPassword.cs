@@ -21,12 +21,8 @@ public sealed class ResetEngineerPasswordHandler(IDocumentSession session, Passw
 {
     public async ValueTask<GeneratedCredentials> Handle(ResetEngineerPassword command, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<Account>(command.EngineerId, cancellationToken);
-        var engineer = stream.Aggregate;
-        if (engineer is null || !AccountDecisions.IsManagedBy(engineer, context.Actor))
-        {
-            throw new RuleViolationException(PersonnelRules.NotAnEngineerOfYours);
-        }
+        var stream = await EngineerStreams.RequireOwnAsync(session, command.EngineerId, context.Actor, cancellationToken);
+        var engineer = stream.Aggregate!;
 
         var password = PasswordPolicy.Generate();
         stream.AppendOne(new PasswordReset(engineer.Id, context.Actor.AccountId, clock.GetUtcNow()));

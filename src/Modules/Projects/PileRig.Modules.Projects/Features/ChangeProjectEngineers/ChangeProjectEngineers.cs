@@ -33,12 +33,8 @@ public sealed class ChangeProjectEngineersHandler(IDocumentSession session, IAcc
     public async ValueTask<ProjectView> Handle(ChangeProjectEngineers command, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, cancellationToken);
-        var project = stream.Aggregate;
-        if (project is null || !ProjectDecisions.MayManage(project, actor))
-        {
-            throw new RuleViolationException(ProjectRules.NotYourProject);
-        }
+        var stream = await ProjectGuards.RequireManagedStreamAsync(session, command.ProjectId, actor, cancellationToken);
+        var project = stream.Aggregate!;
 
         var wanted = command.EngineerIds!.Distinct().ToList();
         await ProjectGuards.RequireActiveEngineersOfFirmAsync(accounts, project.FirmId, wanted.Except(project.EngineerIds), cancellationToken);

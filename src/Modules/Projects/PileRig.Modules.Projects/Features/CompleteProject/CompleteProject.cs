@@ -20,12 +20,8 @@ public sealed class CompleteProjectHandler(IDocumentSession session, RequestCont
 {
     public async ValueTask<ProjectView> Handle(CompleteProject command, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, cancellationToken);
-        var project = stream.Aggregate;
-        if (project is null || !ProjectDecisions.MayManage(project, context.Actor))
-        {
-            throw new RuleViolationException(ProjectRules.NotYourProject);
-        }
+        var stream = await ProjectGuards.RequireManagedStreamAsync(session, command.ProjectId, context.Actor, cancellationToken);
+        var project = stream.Aggregate!;
 
         var events = ProjectDecisions.Complete(project, command.Reason?.Trim(), context.Actor, clock.GetUtcNow()).EventsOrThrow();
         stream.AppendMany(events);

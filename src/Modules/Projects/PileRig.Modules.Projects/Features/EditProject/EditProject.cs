@@ -41,12 +41,8 @@ public sealed class EditProjectHandler(IDocumentSession session, RequestContext 
     public async ValueTask<ProjectView> Handle(EditProject command, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, cancellationToken);
-        var project = stream.Aggregate;
-        if (project is null || !ProjectDecisions.MayManage(project, actor))
-        {
-            throw new RuleViolationException(ProjectRules.NotYourProject);
-        }
+        var stream = await ProjectGuards.RequireManagedStreamAsync(session, command.ProjectId, actor, cancellationToken);
+        var project = stream.Aggregate!;
 
         var now = clock.GetUtcNow();
         var details = command.ToDetails();

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
-using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
-using PileRig.SharedKernel.Rules;
 using PileRig.BuildingBlocks.Persistence;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Identity;
@@ -64,7 +62,7 @@ public static class ListProjectsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/projects", async (string? status, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListProjects(ParseStatus(status)), ct)))
+                TypedResults.Ok(await sender.Send(new ListProjects(QueryValues.ParseEnum<ProjectStatus>(status, "status")), ct)))
             .RequireAuthorization(Policies.Ready)
             .WithTags("Projects")
             .WithSummary("Projects visible to the signed-in account; ?status=active|completed");
@@ -79,9 +77,4 @@ public static class ListProjectsEndpoint
             .WithSummary("The project's history with who, when, client and why")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    private static ProjectStatus? ParseStatus(string? status) =>
-        string.IsNullOrEmpty(status) ? null
-        : Enum.TryParse<ProjectStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-        : throw new InputValidationException("status", CommonRules.InvalidValue);
 }
