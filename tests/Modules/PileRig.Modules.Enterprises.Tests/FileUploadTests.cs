@@ -63,6 +63,22 @@ public sealed class FileUploadTests(PileRigHost host)
     }
 
     [Fact]
+    public async Task A_stored_file_is_served_back_by_its_hash_with_its_sniffed_type_to_signed_in_readers_only()
+    {
+        var firm = await host.NewFirmAsync();
+        var uploaded = await (await firm.Client.UploadAsync(TestFiles.Png, "资质证书.png", "application/octet-stream")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var response = await firm.Client.GetAsync($"/api/v1/files/{uploaded.Str("sha256")}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBe(TestFiles.Png);
+        await (await firm.Client.GetAsync($"/api/v1/files/{new string('0', 64)}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "resource.not_found");
+        using var anonymous = host.NewClient();
+        await (await anonymous.GetAsync($"/api/v1/files/{uploaded.Str("sha256")}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
+    [Fact]
     public async Task Uploading_needs_a_signed_in_account()
     {
         using var anonymous = host.NewClient();
