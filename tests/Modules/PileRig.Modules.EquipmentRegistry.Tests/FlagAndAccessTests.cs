@@ -100,6 +100,40 @@ public sealed class FlagAndAccessTests(PileRigHost host)
     }
 
     [Fact]
+    public async Task The_rigs_state_at_any_past_moment_is_replayed_from_its_events()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        var beforeRegistration = DateTimeOffset.Parse(s.Rig.Str("registeredAt"), System.Globalization.CultureInfo.InvariantCulture).AddSeconds(-5);
+        var usage = await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await Task.Delay(20);
+        var whileInUse = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        var flagged = await (await s.Engineer.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new
+        {
+            projectId = s.ProjectId, category = "unqualified", reason = "主卷扬钢丝绳断股", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) },
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await Task.Delay(20);
+        var whileSuspended = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        using var admin = await host.SignedInAdminAsync();
+        await (await admin.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "已更换钢丝绳" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await s.Engineer.PostAsync($"/api/v1/usages/{usage.Id("id")}/exit", new { note = "退场" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        async Task<System.Text.Json.Nodes.JsonNode> At(DateTimeOffset at) =>
+            await (await admin.GetAsync($"/api/v1/rigs/{s.RigId}/state?at={Uri.EscapeDataString(at.ToString("o"))}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var inUse = await At(whileInUse);
+        inUse.Str("status").ShouldBe("in_use");
+        inUse["usage"]!.Id("projectId").ShouldBe(s.ProjectId);
+        var suspended = await At(whileSuspended);
+        suspended.Str("status").ShouldBe("suspended");
+        suspended["openFlags"]!.AsArray().Single()!.Str("reason").ShouldBe("主卷扬钢丝绳断股");
+        (await At(DateTimeOffset.UtcNow.AddSeconds(5))).Str("status").ShouldBe("free");
+        await (await admin.GetAsync($"/api/v1/rigs/{s.RigId}/state?at={Uri.EscapeDataString(beforeRegistration.ToString("o"))}"))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.not_yet_registered");
+    }
+
+    [Fact]
     public async Task A_flag_needs_a_reason_and_at_least_one_photo()
     {
         var s = await SupervisionScenario.CreateAsync(host);

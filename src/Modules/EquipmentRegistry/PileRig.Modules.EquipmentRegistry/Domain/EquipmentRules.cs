@@ -23,6 +23,9 @@ public static class EquipmentRules
     public static readonly RuleCode NotYourRig = new("equipment_registry.rig_not_found", RuleKind.NotFound,
         "未找到该设备", "No such rig");
 
+    public static readonly RuleCode NotYetRegistered = new("equipment_registry.not_yet_registered", RuleKind.NotFound,
+        "{at} 时该设备尚未登记", "The rig was not registered yet at {at}");
+
     public static readonly RuleCode ComponentNotFound = new("equipment_registry.component_not_found", RuleKind.NotFound,
         "未找到该构件（或已退役）", "No such active component on this rig");
 

@@ -9,6 +9,7 @@ using PileRig.BuildingBlocks.Persistence;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
 using PileRig.SharedKernel.Identity;
+using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.ListRigs;
 
@@ -49,6 +50,20 @@ public sealed class GetRigHistoryHandler(IQuerySession session, RequestContext c
     }
 }
 
+/// <summary>"What did the platform say about this rig at that moment?": its events replayed up to <c>At</c>.</summary>
+public sealed record GetRigStateAt(Guid RigId, DateTimeOffset At) : IQuery<RigView>;
+
+public sealed class GetRigStateAtHandler(IQuerySession session, QrCodes codes, RequestContext context) : IQueryHandler<GetRigStateAt, RigView>
+{
+    public async ValueTask<RigView> Handle(GetRigStateAt query, CancellationToken cancellationToken)
+    {
+        await RigAccess.RequireReadableAsync(session, query.RigId, context.Actor, cancellationToken);
+        var then = await session.Events.AggregateStreamAsync<Rig>(query.RigId, timestamp: query.At, token: cancellationToken)
+            ?? throw new RuleViolationException(EquipmentRules.NotYetRegistered, ("at", query.At.ToString("u", System.Globalization.CultureInfo.InvariantCulture)));
+        return RigView.From(then, codes);
+    }
+}
+
 public static class ListRigsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -57,6 +72,11 @@ public static class ListRigsEndpoint
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").WithSummary("The owner's rigs (all rigs for the admin and regulators)");
         api.MapGet("/rigs/{rigId:guid}", async (Guid rigId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRig(rigId), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rigs/{rigId:guid}/state", async (Guid rigId, DateTimeOffset at, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetRigStateAt(rigId, at), ct)))
+            .RequireAuthorization(Policies.Ready).WithTags("Rigs")
+            .WithSummary("The rig as the platform knew it at a past moment (?at=2021-06-21T08:00:00%2B08:00), replayed from its events")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/rigs/{rigId:guid}/history", async (Guid rigId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetRigHistory(rigId), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").WithSummary("The rig's event history, oldest first, with who, when and client")
