@@ -40,14 +40,18 @@ pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# A private cluster under .data/<name>, listening on 127.0.0.1:<port> only.
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A private cluster under .data/<name>, listening on 127.0.0.1 only, on the port given or — when that one is taken by
+# something else — the next free one; the choice is remembered in .data/<name>.port.
 #   ensure_cluster <name> <port> <durable|throwaway>
-# Sets PG_CONNECTION (to the 'postgres' database) for the caller.
+# Sets PG_CONNECTION (to the 'postgres' database) and PG_PORT for the caller.
 ensure_cluster() {
   local name="$1" port="$2" mode="$3"
   ensure_postgres_binaries
   mkdir -p "$DATA"
   local pgdata="$DATA/$name" sock="$DATA/$name-socket"
+  [ -s "$DATA/$name.port" ] && port="$(cat "$DATA/$name.port")"
 
   if [ "$(id -u)" -eq 0 ]; then
     # The postgres user must be able to reach the folder; a repo under /root (0700) is not reachable, so the cluster
@@ -71,6 +75,11 @@ ensure_cluster() {
     pg_as_owner "$PG_BIN/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
 
+  if ! pg_as_owner "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    while ! port_is_free "$port"; do port=$((port + 2)); done
+  fi
+  echo "$port" > "$DATA/$name.port"
+
   local options="-p $port -c listen_addresses=127.0.0.1 -k $sock"
   # Only the throw-away test cluster trades durability for speed; the product's cluster keeps PostgreSQL's defaults.
   [ "$mode" = throwaway ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
@@ -79,6 +88,7 @@ ensure_cluster() {
     log "Starting PostgreSQL ($name) on 127.0.0.1:$port…"
     pg_as_owner "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 -o "$options" start >/dev/null
   fi
+  PG_PORT="$port"
   PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }
 
