@@ -27,6 +27,15 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         onProject["items"]!.AsArray().Single()!.Str("status").ShouldBe("suspended");
         (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages?status=suspended")).ShouldHaveStatusAsync(HttpStatusCode.OK))["total"]!
             .GetValue<long>().ShouldBe(1);
+        (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages?status=exited")).ShouldHaveStatusAsync(HttpStatusCode.OK))["total"]!
+            .GetValue<long>().ShouldBe(0);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages?from={today}&to={today}")).ShouldHaveStatusAsync(HttpStatusCode.OK))["total"]!
+            .GetValue<long>().ShouldBe(1);
+        (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages?from={tomorrow}")).ShouldHaveStatusAsync(HttpStatusCode.OK))["total"]!
+            .GetValue<long>().ShouldBe(0);
+        await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/usages?status=gone")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
 
         var (elsewhere, otherProject, _) = await s.AnotherProjectAsync();
         var view = await SupervisionScenario.StartAsync(elsewhere, otherProject, s.BaseUnitUrl);

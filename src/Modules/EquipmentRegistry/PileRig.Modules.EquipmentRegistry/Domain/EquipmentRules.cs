@@ -23,6 +23,9 @@ public static class EquipmentRules
     public static readonly RuleCode NotYourRig = new("equipment_registry.rig_not_found", RuleKind.NotFound,
         "未找到该设备", "No such rig");
 
+    public static readonly RuleCode RigTypeExists = new("equipment_registry.rig_type_exists", RuleKind.Conflict,
+        "设备类型 {code} 已存在", "Rig type {code} already exists");
+
     public static readonly RuleCode NotYetRegistered = new("equipment_registry.not_yet_registered", RuleKind.NotFound,
         "{at} 时该设备尚未登记", "The rig was not registered yet at {at}");
 

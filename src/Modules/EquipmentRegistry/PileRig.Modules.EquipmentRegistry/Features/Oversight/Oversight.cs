@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,7 @@ using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Localization;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
+using PileRig.BuildingBlocks.Errors;
 using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Oversight;
@@ -20,6 +22,38 @@ public sealed class ListRigTypesHandler(IQuerySession session) : IQueryHandler<L
     public async ValueTask<IReadOnlyList<RigTypeView>> Handle(ListRigTypes query, CancellationToken cancellationToken) =>
         (await session.Query<RigType>().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken))
         .Select(t => new RigTypeView(t.Id, Language.IsEnglish ? t.NameEn : t.NameZh, t.NameZh, t.NameEn)).ToList();
+}
+
+/// <summary>The admin adds a rig type: types are data, so a new kind of machine needs no release.</summary>
+public sealed record AddRigType(string? Code, string? NameZh, string? NameEn) : ICommand<RigTypeView>;
+
+public sealed partial class AddRigTypeValidator : AbstractValidator<AddRigType>
+{
+    public AddRigTypeValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().WithRule(CommonRules.Required).Must(c => CodePattern().IsMatch(c!)).WithRule(CommonRules.InvalidValue);
+        RuleFor(c => c.NameZh).RequiredText(50);
+        RuleFor(c => c.NameEn).RequiredText(100);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_]{1,39}$")]
+    private static partial System.Text.RegularExpressions.Regex CodePattern();
+}
+
+public sealed class AddRigTypeHandler(IDocumentSession session) : ICommandHandler<AddRigType, RigTypeView>
+{
+    public async ValueTask<RigTypeView> Handle(AddRigType command, CancellationToken cancellationToken)
+    {
+        var code = command.Code!.Trim();
+        if (await session.LoadAsync<RigType>(code, cancellationToken) is not null)
+        {
+            throw new RuleViolationException(EquipmentRules.RigTypeExists, ("code", code));
+        }
+
+        var type = new RigType(code, command.NameZh!.Trim(), command.NameEn!.Trim(), 50);
+        session.Insert(type);
+        return new RigTypeView(type.Id, Language.IsEnglish ? type.NameEn : type.NameZh, type.NameZh, type.NameEn);
+    }
 }
 
 /// <summary>Both sides of every refused duplicate identity claim (suspected 套牌), newest first.</summary>
@@ -49,6 +83,10 @@ public static class OversightEndpoint
     {
         api.MapGet("/rig-types", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListRigTypes(), ct)))
             .AllowAnonymous().WithTags("Rigs").WithSummary("Rig types (data, zh-CN or English)");
+        api.MapPost("/rig-types", async (AddRigType command, ISender sender, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/rig-types/{command.Code}", await sender.Send(command, ct)))
+            .RequireAuthorization(Policies.Admin).WithTags("Rigs").WithSummary("Add a rig type (admin)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/suspected-clones", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSuspectedClones(), ct)))
             .RequireAuthorization(Policies.Oversight).WithTags("Oversight").WithSummary("Refused duplicate identity claims with both sides (admin, regulators)");
         api.MapGet("/scan-attempts", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListScanAttempts(), ct)))
