@@ -143,6 +143,33 @@ public sealed class FlagAndAccessTests(PileRigHost host)
     }
 
     [Fact]
+    public async Task The_public_page_says_where_a_rig_is_in_use_and_why_it_is_suspended_by_category_only()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        using var phone = host.NewClient();
+        var path = new Uri(s.BaseUnitUrl).PathAndQuery;
+
+        var inUse = await (await phone.GetAsync(path)).Content.ReadAsStringAsync();
+        inUse.ShouldContain("使用中");
+        inUse.ShouldContain(s.ProjectName);
+        inUse.ShouldContain("多轴搅拌桩机");
+        inUse.ShouldContain("0574-87001234");
+
+        await (await s.Engineer.PostAsync($"/api/v1/rigs/{s.RigId}/flags", new
+        {
+            projectId = s.ProjectId, category = "cloned", reason = "举报人王某称铭牌系伪造", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) },
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var suspended = await (await phone.GetAsync(path)).Content.ReadAsStringAsync();
+
+        suspended.ShouldContain("暂停使用");
+        suspended.ShouldContain("套牌");
+        suspended.ShouldNotContain("举报人王某");
+        suspended.ShouldNotContain(s.EngineerAccount.Mobile);
+        suspended.ShouldNotContain(s.EngineerAccount.Name);
+    }
+
+    [Fact]
     public async Task A_flag_needs_a_reason_and_at_least_one_photo()
     {
         var s = await SupervisionScenario.CreateAsync(host);

@@ -56,6 +56,7 @@ public sealed class PileRigHost : IAsyncLifetime
         Set("PileRig__Qr__PublicBaseUrl", PublicBaseUrl);
         Set("PileRig__Qr__CurrentKeyId", "1");
         Set("PileRig__Supervision__HeightCaps__rotary_drilling", "25");
+        Set("PileRig__Public__RegulatorHotline", "0574-87001234");
         Set("PileRig__Qr__Keys__1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Set("PileRig__Security__KeysFolder", Path.Combine(_folder, "keys"));
         Set("Logging__LogLevel__Default", "Warning");
