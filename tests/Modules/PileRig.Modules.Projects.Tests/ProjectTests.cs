@@ -155,6 +155,29 @@ public sealed class ProjectTests(PileRigHost host)
         completed.AsArray().Select(p => p!.Id("projectId")).ShouldBe([id]);
     }
 
+    [Fact]
+    public async Task A_projects_state_at_a_past_moment_is_replayed_from_its_events()
+    {
+        var firm = await host.NewFirmAsync();
+        var project = await firm.Client.RegisterProjectAsync(ProjectScenarios.NewProject(contractors: "甲公司"));
+        var id = project.Id("projectId");
+        var before = DateTimeOffset.Parse(project.Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture).AddSeconds(-5);
+        var afterRegistration = DateTimeOffset.UtcNow;
+        var edited = System.Text.Json.JsonSerializer.SerializeToNode(ProjectScenarios.NewProject(contractors: "乙公司"))!.AsObject();
+        edited["reason"] = "更换分包";
+        await (await firm.Client.PutAsync($"/api/v1/projects/{id}", edited)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var then = await (await firm.Client.GetAsync($"/api/v1/projects/{id}/state?at={Uri.EscapeDataString(afterRegistration.ToString("o"))}"))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var now = await (await firm.Client.GetAsync($"/api/v1/projects/{id}/state?at={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(5).ToString("o"))}"))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        then["pilingContractors"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["甲公司"]);
+        now["pilingContractors"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["乙公司"]);
+        await (await firm.Client.GetAsync($"/api/v1/projects/{id}/state?at={Uri.EscapeDataString(before.ToString("o"))}"))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "projects.not_yet_registered");
+    }
+
     private static async Task<List<Guid>> Ids(ApiClient client) =>
         (await (await client.GetAsync("/api/v1/projects")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(p => p!.Id("projectId")).ToList();
 }

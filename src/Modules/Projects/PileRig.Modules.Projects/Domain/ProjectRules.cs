@@ -26,6 +26,9 @@ public static class ProjectRules
     public static readonly RuleCode NotYourProject = new("projects.not_found", RuleKind.NotFound,
         "未找到该工程", "No such project");
 
+    public static readonly RuleCode NotYetRegistered = new("projects.not_yet_registered", RuleKind.NotFound,
+        "{at} 时该工程尚未录入", "The project was not registered yet at {at}");
+
     public static readonly RuleCode ProjectCompleted = new("projects.completed", RuleKind.Conflict,
         "该工程已完工，记录只读", "This project is completed; its record is read-only");
 

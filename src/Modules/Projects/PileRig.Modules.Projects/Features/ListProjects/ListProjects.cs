@@ -8,6 +8,7 @@ using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Persistence;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Identity;
+using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.Projects.Features.ListProjects;
 
@@ -57,6 +58,20 @@ public sealed class GetProjectHistoryHandler(IQuerySession session, RequestConte
     }
 }
 
+/// <summary>The project as the platform knew it at a past moment, replayed from its events up to then.</summary>
+public sealed record GetProjectStateAt(Guid ProjectId, DateTimeOffset At) : IQuery<ProjectView>;
+
+public sealed class GetProjectStateAtHandler(IQuerySession session, RequestContext context) : IQueryHandler<GetProjectStateAt, ProjectView>
+{
+    public async ValueTask<ProjectView> Handle(GetProjectStateAt query, CancellationToken cancellationToken)
+    {
+        await ProjectGuards.RequireReadableAsync(session, query.ProjectId, context.Actor, cancellationToken);
+        var then = await session.Events.AggregateStreamAsync<Project>(query.ProjectId, timestamp: query.At, token: cancellationToken)
+            ?? throw new RuleViolationException(ProjectRules.NotYetRegistered, ("at", query.At.ToString("u", System.Globalization.CultureInfo.InvariantCulture)));
+        return ProjectView.From(then);
+    }
+}
+
 public static class ListProjectsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -69,6 +84,12 @@ public static class ListProjectsEndpoint
         api.MapGet("/projects/{projectId:guid}", async (Guid projectId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetProject(projectId), ct)))
             .RequireAuthorization(Policies.Ready)
             .WithTags("Projects")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/projects/{projectId:guid}/state", async (Guid projectId, DateTimeOffset at, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetProjectStateAt(projectId, at), ct)))
+            .RequireAuthorization(Policies.Ready)
+            .WithTags("Projects")
+            .WithSummary("The project as the platform knew it at a past moment (?at=…), replayed from its events")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/projects/{projectId:guid}/history", async (Guid projectId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetProjectHistory(projectId), ct)))
