@@ -95,6 +95,36 @@ public sealed class FlagAndAccessTests(PileRigHost host)
             .ShouldHaveStatusAsync(HttpStatusCode.OK)).Str("status").ShouldBe("free");
     }
 
+    [Fact]
+    public async Task A_regulator_sees_the_rigs_used_in_its_jurisdictions_and_none_of_the_others()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        var idle = await s.Owner.RegisterRigAsync(await s.Owner.NewRigAsync());
+        using var yinzhou = await RegulatorAsync(ProjectScenarios.Jurisdiction);
+        using var haishu = await RegulatorAsync("330203");
+        await (await yinzhou.GetAsync($"/api/v1/rigs/{s.RigId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
+
+        await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var seen = (await (await yinzhou.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ToList();
+        seen.ShouldContain(s.RigId);
+        seen.ShouldNotContain(idle.Id("rigId"));
+        await (await yinzhou.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await yinzhou.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        (await (await haishu.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ShouldNotContain(s.RigId);
+        await (await haishu.GetAsync($"/api/v1/rigs/{s.RigId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
+        await (await haishu.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
+        await (await haishu.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+        await (await haishu.GetAsync($"/api/v1/projects/{s.ProjectId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "projects.not_found");
+
+        // A forged scan during a verification of this rig is the Yinzhou regulator's business, not Haishu's.
+        var verification = (await SupervisionScenario.StartAsync(s.Engineer, s.ProjectId, s.BaseUnitUrl)).Id("verificationId");
+        var forged = "C1234567890.1ABCDEFGHJK";
+        await (await SupervisionScenario.ScanAsync(s.Engineer, verification, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.code_not_issued");
+        (await (await yinzhou.GetAsync("/api/v1/scan-attempts")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(a => a!.Str("scanned")).ShouldContain(forged);
+        (await (await haishu.GetAsync("/api/v1/scan-attempts")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(a => a!.Str("scanned")).ShouldNotContain(forged);
+    }
+
     private async Task<ApiClient> RegulatorAsync(string jurisdiction)
     {
         using var admin = await host.SignedInAdminAsync();

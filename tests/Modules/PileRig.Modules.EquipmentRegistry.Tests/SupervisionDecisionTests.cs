@@ -24,7 +24,7 @@ public sealed class SupervisionDecisionTests
             .Apply(new ComponentScanned(Guid.NewGuid(), rig.Id, Brace.Id, Brace.Code, Engineer.AccountId, started));
 
     private static Decision Enter(Rig rig, Verification verification, decimal height = 20m, int heads = 1, SupervisionSettings? settings = null) =>
-        SupervisionDecisions.RegisterUsage(rig, verification, Guid.NewGuid(), new SupervisionDecisions.EntryInput(height, heads, Form), null,
+        SupervisionDecisions.RegisterUsage(rig, verification, Guid.NewGuid(), "330212", new SupervisionDecisions.EntryInput(height, heads, Form), null,
             settings ?? new SupervisionSettings(), Engineer, Now);
 
     [Fact]
@@ -67,8 +67,9 @@ public sealed class SupervisionDecisionTests
         var rig = ARig();
         var registered = (UsageRegistered)Enter(rig, Verified(rig, Now)).Events[0];
         rig = rig.Apply(registered);
+        rig.Jurisdictions.ShouldBe(["330212"]);
 
-        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, FlagCategory.Cloned, "plate", [], registered.ProjectId, Engineer, Now).Events[0];
+        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, FlagCategory.Cloned, "plate", [], registered.ProjectId, "330212", Engineer, Now).Events[0];
         rig = rig.Apply(flagged);
         rig.Status.ShouldBe(RigStatus.Suspended);
         rig.Usage!.Suspended.ShouldBeTrue();

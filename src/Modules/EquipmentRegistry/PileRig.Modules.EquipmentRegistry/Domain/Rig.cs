@@ -34,15 +34,20 @@ public sealed partial record Rig(
 
     public IReadOnlyList<OpenFlag> OpenFlags { get; init; } = [];
 
+    /// <summary>Jurisdictions of the projects the rig was entered or flagged on: whose regulators oversee it.</summary>
+    public IReadOnlyList<string> Jurisdictions { get; init; } = [];
+
     public static Rig Create(RigRegistered e) =>
         new(e.RigId, e.OwnerId, e.Description, e.BaseUnitCode, e.Components, [], RigStatus.Free, 0, e.At);
 
-    public Rig Apply(UsageRegistered e) => (this with { Usage = new CurrentUsage(e.UsageId, e.ProjectId, e.At, false) }).WithStatus();
+    public Rig Apply(UsageRegistered e) =>
+        (this with { Usage = new CurrentUsage(e.UsageId, e.ProjectId, e.At, false), Jurisdictions = WithJurisdiction(e.JurisdictionCode) }).WithStatus();
 
     public Rig Apply(RigFlagged e) => (this with
     {
         OpenFlags = [.. OpenFlags, new OpenFlag(e.FlagId, e.Category, e.Reason, e.ProjectId, e.At)],
         Usage = Usage is null ? null : Usage with { Suspended = true },
+        Jurisdictions = WithJurisdiction(e.JurisdictionCode),
     }).WithStatus();
 
     public Rig Apply(FlagCleared e)
@@ -52,6 +57,9 @@ public sealed partial record Rig(
     }
 
     public Rig Apply(UsageExited _) => (this with { Usage = null }).WithStatus();
+
+    private IReadOnlyList<string> WithJurisdiction(string? code) =>
+        code is null || Jurisdictions.Contains(code) ? Jurisdictions : [.. Jurisdictions, code];
 
     private Rig WithStatus() => this with
     {

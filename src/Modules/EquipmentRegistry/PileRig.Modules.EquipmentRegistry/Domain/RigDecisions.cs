@@ -8,7 +8,10 @@ public static class RigDecisions
     /// <summary>Braces are structural unless the owner says otherwise; other kinds are not unless the owner says so.</summary>
     public static bool StructuralByDefault(ComponentKind kind, bool? declared) => declared ?? kind == ComponentKind.Brace;
 
-    public static bool MayRead(Rig rig, Actor actor) => actor.IsAdmin || actor.Role == Roles.Regulator || rig.OwnerId == actor.EnterpriseId;
+    /// <summary>The owner; the admin; a regulator once the rig was entered or flagged on a project of its jurisdictions.</summary>
+    public static bool MayRead(Rig rig, Actor actor) =>
+        actor.IsAdmin || rig.OwnerId == actor.EnterpriseId
+        || (actor.Role == Roles.Regulator && rig.Jurisdictions.Any(actor.Jurisdictions.Contains));
 
     public static bool MayChange(Rig rig, Actor actor) => actor.Role == Roles.RigOwner && rig.OwnerId == actor.EnterpriseId;
 

@@ -33,7 +33,7 @@ public static class SupervisionDecisions
         return warnings;
     }
 
-    public static Decision RegisterUsage(Rig rig, Verification verification, Guid firmId, EntryInput entry, string? currentProjectName,
+    public static Decision RegisterUsage(Rig rig, Verification verification, Guid firmId, string jurisdictionCode, EntryInput entry, string? currentProjectName,
         SupervisionSettings settings, Actor actor, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -87,14 +87,14 @@ public static class SupervisionDecisions
                 ("count", entry.PowerHeadCount));
         }
 
-        return Decision.Accept(new UsageRegistered(rig.Id, Guid.CreateVersion7(), verification.ProjectId, firmId, verification.Id,
+        return Decision.Accept(new UsageRegistered(rig.Id, Guid.CreateVersion7(), verification.ProjectId, jurisdictionCode, firmId, verification.Id,
             entry.InstalledHeightMetres, entry.PowerHeadCount, entry.EntryInspectionForm, verification.ScannedComponentIds, actor.AccountId, now));
     }
 
     /// <summary>Flagging suspends the rig at once, and its use if the use is on this project or anywhere.</summary>
     public static Decision Flag(Rig rig, FlagCategory category, string reason, IReadOnlyList<StoredFileRef> photos, Guid? projectId,
-        Actor actor, DateTimeOffset now) =>
-        Decision.Accept(new RigFlagged(rig.Id, Guid.CreateVersion7(), category, reason, photos, projectId, rig.Usage?.UsageId,
+        string? jurisdictionCode, Actor actor, DateTimeOffset now) =>
+        Decision.Accept(new RigFlagged(rig.Id, Guid.CreateVersion7(), category, reason, photos, projectId, jurisdictionCode, rig.Usage?.UsageId,
             actor.AccountId, actor.EnterpriseId, now));
 
     public static Decision ClearFlag(Rig rig, Guid flagId, string reason, Actor actor, DateTimeOffset now)

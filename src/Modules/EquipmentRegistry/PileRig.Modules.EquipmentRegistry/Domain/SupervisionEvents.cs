@@ -16,12 +16,12 @@ public enum FlagCategory
 // ---- The rig's stream: the decisive events of its life on site. ----
 
 /// <summary>使用登记: the rig is in use on the project from now on. Names the verification that preceded it.</summary>
-public sealed record UsageRegistered(Guid RigId, Guid UsageId, Guid ProjectId, Guid FirmId, Guid VerificationId, decimal InstalledHeightMetres,
+public sealed record UsageRegistered(Guid RigId, Guid UsageId, Guid ProjectId, string JurisdictionCode, Guid FirmId, Guid VerificationId, decimal InstalledHeightMetres,
     int PowerHeadCount, StoredFileRef EntryInspectionForm, IReadOnlyList<Guid> ScannedComponentIds, Guid ByAccountId, DateTimeOffset At);
 
 /// <summary>标记问题设备: the rig is suspended at once; a use in progress is suspended with it.</summary>
 public sealed record RigFlagged(Guid RigId, Guid FlagId, FlagCategory Category, string Reason, IReadOnlyList<StoredFileRef> Photos,
-    Guid? ProjectId, Guid? SuspendedUsageId, Guid ByAccountId, Guid? ByEnterpriseId, DateTimeOffset At);
+    Guid? ProjectId, string? JurisdictionCode, Guid? SuspendedUsageId, Guid ByAccountId, Guid? ByEnterpriseId, DateTimeOffset At);
 
 /// <summary>A regulator cleared a flag; with no flag left, a suspended use resumes.</summary>
 public sealed record FlagCleared(Guid RigId, Guid FlagId, string Reason, Guid? ResumedUsageId, Guid ByAccountId, DateTimeOffset At);

@@ -13,7 +13,7 @@ using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.ListRigs;
 
-/// <summary>An owner's own rigs; the admin and regulators see all of them.</summary>
+/// <summary>An owner's own rigs; a regulator those of its jurisdictions; the admin all.</summary>
 public sealed record ListRigs : IQuery<IReadOnlyList<RigView>>;
 
 public sealed class ListRigsHandler(IQuerySession session, QrCodes codes, RequestContext context) : IQueryHandler<ListRigs, IReadOnlyList<RigView>>
@@ -22,7 +22,13 @@ public sealed class ListRigsHandler(IQuerySession session, QrCodes codes, Reques
     {
         var actor = context.Actor;
         var rigs = session.Query<Rig>().AsQueryable();
-        if (!(actor.IsAdmin || actor.Role == Roles.Regulator))
+        if (actor.Role == Roles.Regulator)
+        {
+            // Rigs ever entered or flagged on a project of the regulator's jurisdictions.
+            var mine = actor.Jurisdictions.ToArray();
+            rigs = rigs.Where(r => r.Jurisdictions.Any(j => mine.Contains(j)));
+        }
+        else if (!actor.IsAdmin)
         {
             rigs = rigs.Where(r => r.OwnerId == actor.EnterpriseId);
         }

@@ -8,6 +8,7 @@ using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Localization;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
+using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.SharedKernel.Rules;
 
@@ -59,19 +60,50 @@ public sealed class AddRigTypeHandler(IDocumentSession session) : ICommandHandle
 /// <summary>Both sides of every refused duplicate identity claim (suspected 套牌), newest first.</summary>
 public sealed record ListSuspectedClones : IQuery<IReadOnlyList<SuspectedClone>>;
 
-public sealed class ListSuspectedClonesHandler(IQuerySession session) : IQueryHandler<ListSuspectedClones, IReadOnlyList<SuspectedClone>>
+public sealed class ListSuspectedClonesHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListSuspectedClones, IReadOnlyList<SuspectedClone>>
 {
-    public async ValueTask<IReadOnlyList<SuspectedClone>> Handle(ListSuspectedClones query, CancellationToken cancellationToken) =>
-        await session.Query<SuspectedClone>().OrderByDescending(s => s.At).ToListAsync(cancellationToken);
+    public async ValueTask<IReadOnlyList<SuspectedClone>> Handle(ListSuspectedClones query, CancellationToken cancellationToken)
+    {
+        var clones = session.Query<SuspectedClone>().AsQueryable();
+        if (await OversightScope.RigsOfRegulatorAsync(session, context.Actor, cancellationToken) is { } rigs)
+        {
+            clones = clones.Where(c => rigs.Contains(c.ExistingRigId));
+        }
+
+        return await clones.OrderByDescending(s => s.At).ToListAsync(cancellationToken);
+    }
 }
 
 /// <summary>Failed scans: codes not issued by the platform (forged or mistyped), unknown or revoked codes.</summary>
 public sealed record ListScanAttempts : IQuery<IReadOnlyList<ScanAttempt>>;
 
-public sealed class ListScanAttemptsHandler(IQuerySession session) : IQueryHandler<ListScanAttempts, IReadOnlyList<ScanAttempt>>
+public sealed class ListScanAttemptsHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListScanAttempts, IReadOnlyList<ScanAttempt>>
 {
-    public async ValueTask<IReadOnlyList<ScanAttempt>> Handle(ListScanAttempts query, CancellationToken cancellationToken) =>
-        await session.Query<ScanAttempt>().OrderByDescending(s => s.At).Take(500).ToListAsync(cancellationToken);
+    public async ValueTask<IReadOnlyList<ScanAttempt>> Handle(ListScanAttempts query, CancellationToken cancellationToken)
+    {
+        var attempts = session.Query<ScanAttempt>().AsQueryable();
+        if (await OversightScope.RigsOfRegulatorAsync(session, context.Actor, cancellationToken) is { } rigs)
+        {
+            attempts = attempts.Where(a => a.RigId.HasValue && rigs.Contains(a.RigId.Value));
+        }
+
+        return await attempts.OrderByDescending(s => s.At).Take(500).ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>A regulator's oversight covers the rigs entered or flagged in its jurisdictions; the admin's everything (null).</summary>
+public static class OversightScope
+{
+    public static async Task<Guid[]?> RigsOfRegulatorAsync(IQuerySession session, SharedKernel.Identity.Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.Role != SharedKernel.Identity.Roles.Regulator)
+        {
+            return null;
+        }
+
+        var mine = actor.Jurisdictions.ToArray();
+        return (await session.Query<Rig>().Where(r => r.Jurisdictions.Any(j => mine.Contains(j))).Select(r => r.Id).ToListAsync(cancellationToken)).ToArray();
+    }
 }
 
 /// <summary>For clients that scan (the engineer's phone): what a code refers to, or a refusal that is recorded.</summary>

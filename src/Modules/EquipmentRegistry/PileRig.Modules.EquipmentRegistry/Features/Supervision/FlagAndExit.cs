@@ -89,7 +89,8 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
         }
 
         var photos = await Photos.RequireOwnAsync(session, command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
-        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, project.ProjectId, actor,
+        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, project.ProjectId,
+            project.JurisdictionCode, actor,
             clock.GetUtcNow()).EventsOrThrow()[0];
         stream.AppendOne(flagged);
         await UsageRecords.ApplyAsync(session, flagged.SuspendedUsageId, r => r.Apply(flagged), cancellationToken);

@@ -56,7 +56,7 @@ public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirec
         var rig = stream.Aggregate!;
         var currentProject = rig.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
         var entry = new SupervisionDecisions.EntryInput(command.InstalledHeightMetres!.Value, command.PowerHeadCount!.Value, form.ToRef());
-        var events = SupervisionDecisions.RegisterUsage(rig, verification, project.FirmId, entry, currentProject?.Name, settings.Value, actor,
+        var events = SupervisionDecisions.RegisterUsage(rig, verification, project.FirmId, project.JurisdictionCode, entry, currentProject?.Name, settings.Value, actor,
             clock.GetUtcNow()).EventsOrThrow();
         var registered = (UsageRegistered)events[0];
         stream.AppendOne(registered);
