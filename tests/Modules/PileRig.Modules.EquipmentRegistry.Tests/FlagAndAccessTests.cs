@@ -125,6 +125,37 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         (await (await haishu.GetAsync("/api/v1/scan-attempts")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(a => a!.Str("scanned")).ShouldNotContain(forged);
     }
 
+    [Fact]
+    public async Task A_regulators_spot_check_is_recorded_on_the_rig_and_lets_it_flag_the_rig_itself()
+    {
+        var owner = await host.NewOwnerAsync();
+        var rig = await owner.RegisterRigAsync(await owner.NewRigAsync());
+        var rigId = rig.Id("rigId");
+        using var yinzhou = await RegulatorAsync(ProjectScenarios.Jurisdiction);
+        using var haishu = await RegulatorAsync("330203");
+
+        await (await yinzhou.PostAsync("/api/v1/spot-checks", new { scanned = rig["baseUnit"]!.Str("url"), jurisdictionCode = "330203" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await (await yinzhou.PostAsync("/api/v1/spot-checks", new { scanned = "R0000000000.10000000000" }))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.code_not_issued");
+        var checkedRig = await (await yinzhou.PostAsync("/api/v1/spot-checks", new { scanned = rig["baseUnit"]!.Str("url") })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        checkedRig["rig"]!.Id("rigId").ShouldBe(rigId);
+        (await (await yinzhou.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ShouldContain(rigId);
+
+        var photo = (await (await yinzhou.UploadAsync(TestFiles.Jpeg, "plate.jpg")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Id("id");
+        await (await haishu.PostAsync($"/api/v1/rigs/{rigId}/flags", new { category = "cloned", reason = "x", photoFileIds = new[] { photo } }))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
+        var flagged = await (await yinzhou.PostAsync($"/api/v1/rigs/{rigId}/flags", new { category = "cloned", reason = "抽查发现铭牌钢印被打磨", photoFileIds = new[] { photo } }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        flagged.Str("status").ShouldBe("suspended");
+
+        var history = (await (await owner.Client.GetAsync($"/api/v1/rigs/{rigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        history.Select(e => e!.Str("type")).ShouldBe(["equipment_registry.rig_registered", "equipment_registry.rig_spot_checked", "equipment_registry.rig_flagged"]);
+        history[1]!.Str("username").ShouldNotBeNullOrEmpty();
+        history[1]!["data"]!.Str("jurisdictionCode").ShouldBe(ProjectScenarios.Jurisdiction);
+        history[2]!["data"]!.Str("jurisdictionCode").ShouldBe(ProjectScenarios.Jurisdiction);
+    }
+
     private async Task<ApiClient> RegulatorAsync(string jurisdiction)
     {
         using var admin = await host.SignedInAdminAsync();

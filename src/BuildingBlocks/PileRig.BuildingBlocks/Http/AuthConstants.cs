@@ -28,6 +28,9 @@ public static class Policies
     /// <summary>A supervision firm's account or one of its engineers.</summary>
     public const string Supervision = "supervision";
 
+    /// <summary>Who may flag a rig: a supervision firm, its engineers, a regulator.</summary>
+    public const string FlagRaisers = "flag-raisers";
+
     /// <summary>The admin or a regulator: oversight lists.</summary>
     public const string Oversight = "oversight";
 }

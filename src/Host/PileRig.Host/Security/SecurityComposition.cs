@@ -67,6 +67,7 @@ public static class SecurityComposition
             o.AddPolicy(Policies.EnterpriseAccount, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.RigOwner)));
             o.AddPolicy(Policies.Admin, p => p.AddRequirements(new ActorRequirement(true, Roles.Admin)));
             o.AddPolicy(Policies.Regulator, p => p.AddRequirements(new ActorRequirement(true, Roles.Regulator)));
+            o.AddPolicy(Policies.FlagRaisers, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.Engineer, Roles.Regulator)));
             o.AddPolicy(Policies.Oversight, p => p.AddRequirements(new ActorRequirement(true, Roles.Admin, Roles.Regulator)));
             o.AddPolicy(Policies.Supervision, p => p.AddRequirements(new ActorRequirement(true, Roles.SupervisionFirm, Roles.Engineer)));
         });

@@ -44,6 +44,7 @@ public sealed class EquipmentRegistryModule : IModule
         RegisterUsageEndpoint.Map(api);
         FlagAndExitEndpoint.Map(api);
         UsageQueriesEndpoint.Map(api);
+        SpotCheckEndpoint.Map(api);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder app) => PublicScanEndpoint.Map(app);

@@ -58,6 +58,8 @@ public sealed partial record Rig(
 
     public Rig Apply(UsageExited _) => (this with { Usage = null }).WithStatus();
 
+    public Rig Apply(RigSpotChecked e) => this with { Jurisdictions = WithJurisdiction(e.JurisdictionCode) };
+
     private IReadOnlyList<string> WithJurisdiction(string? code) =>
         code is null || Jurisdictions.Contains(code) ? Jurisdictions : [.. Jurisdictions, code];
 

@@ -30,6 +30,10 @@ public sealed record FlagCleared(Guid RigId, Guid FlagId, string Reason, Guid? R
 public sealed record UsageExited(Guid RigId, Guid UsageId, Guid ProjectId, string? Note, IReadOnlyList<StoredFileRef> Photos,
     Guid ByAccountId, DateTimeOffset At);
 
+/// <summary>A regulator's spot-check (监管抽查): scanned on site in one of its jurisdictions; recorded on the rig's stream.</summary>
+public sealed record RigSpotChecked(Guid RigId, string JurisdictionCode, RigStatus StatusSeen, IReadOnlyList<string> WarningsSeen, Guid ByAccountId,
+    DateTimeOffset At);
+
 // ---- A verification's own short-lived stream: who scanned what, when. ----
 
 public sealed record VerificationStarted(Guid VerificationId, Guid RigId, Guid ProjectId, Guid ByAccountId, DateTimeOffset At);

@@ -62,6 +62,9 @@ public static class SupervisionRules
     public static readonly RuleCode NotYourJurisdiction = new("equipment_registry.not_your_jurisdiction", RuleKind.Forbidden,
         "该标记所在工程不属于您的监管属地", "The flag was raised on a project outside your jurisdictions");
 
+    public static readonly RuleCode SpotCheckJurisdiction = new("equipment_registry.spot_check_jurisdiction", RuleKind.Validation,
+        "请选择您监管范围内的属地", "Choose one of your own jurisdictions");
+
     public static readonly RuleCode FlagNotFound = new("equipment_registry.flag_not_found", RuleKind.NotFound,
         "未找到该标记或已解除", "No such open flag");
 

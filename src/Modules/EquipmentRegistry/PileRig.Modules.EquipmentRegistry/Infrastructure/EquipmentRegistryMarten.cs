@@ -32,6 +32,7 @@ public static class EquipmentRegistryMarten
         options.Events.MapEventType<RigFlagged>("equipment_registry.rig_flagged");
         options.Events.MapEventType<FlagCleared>("equipment_registry.flag_cleared");
         options.Events.MapEventType<UsageExited>("equipment_registry.usage_exited");
+        options.Events.MapEventType<RigSpotChecked>("equipment_registry.rig_spot_checked");
         options.Events.MapEventType<VerificationStarted>("equipment_registry.verification_started");
         options.Events.MapEventType<ComponentScanned>("equipment_registry.component_scanned");
         options.Events.MapEventType<ComponentScanRefused>("equipment_registry.component_scan_refused");

@@ -39,7 +39,6 @@ public sealed class FlagRigValidator : AbstractValidator<FlagRig>
 {
     public FlagRigValidator()
     {
-        RuleFor(c => c.ProjectId).NotEmpty().WithRule(CommonRules.Required);
         RuleFor(c => c.Category).NotNull().WithRule(CommonRules.Required).IsInEnum().WithRule(CommonRules.InvalidValue);
         RuleFor(c => c.Reason).RequiredText(1000);
         RuleFor(c => c.PhotoFileIds).NotEmpty().WithRule(SupervisionRules.PhotosRequired);
@@ -77,25 +76,49 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
     public async ValueTask<RigStatusAnswer> Handle(FlagRig command, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var project = await SupervisionAccess.RequireSupervisorAsync(projects, command.ProjectId!.Value, actor, cancellationToken);
         var stream = await session.Events.FetchForWriting<Rig>(command.RigId, cancellationToken);
         var rig = stream.Aggregate ?? throw new RuleViolationException(EquipmentRules.NotYourRig);
-
-        // A firm flags what it has in front of it: a rig in use on its project, or one it verified there.
-        var verifiedHere = await session.Query<Verification>().AnyAsync(v => v.RigId == rig.Id && v.ProjectId == project.ProjectId, cancellationToken);
-        if (rig.Usage?.ProjectId != project.ProjectId && !verifiedHere)
-        {
-            throw new RuleViolationException(SupervisionRules.FlagNeedsContext);
-        }
+        var (projectId, jurisdiction) = actor.Role == Roles.Regulator
+            ? await RegulatorContextAsync(rig, actor, cancellationToken)
+            : await SupervisorContextAsync(rig, command.ProjectId, actor, cancellationToken);
 
         var photos = await Photos.RequireOwnAsync(session, command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
-        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, project.ProjectId,
-            project.JurisdictionCode, actor,
+        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, projectId,
+            jurisdiction, actor,
             clock.GetUtcNow()).EventsOrThrow()[0];
         stream.AppendOne(flagged);
         await UsageRecords.ApplyAsync(session, flagged.SuspendedUsageId, r => r.Apply(flagged), cancellationToken);
         var after = rig.Apply(flagged);
         return new RigStatusAnswer(rig.Id, after.Status, flagged.FlagId, after.OpenFlags, after.Usage);
+    }
+
+    // A firm flags what it has in front of it: a rig in use on its project, or one it verified there.
+    private async Task<(Guid? ProjectId, string? Jurisdiction)> SupervisorContextAsync(Rig rig, Guid? projectId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (projectId is null)
+        {
+            throw new InputValidationException("projectId", CommonRules.Required);
+        }
+
+        var project = await SupervisionAccess.RequireSupervisorAsync(projects, projectId.Value, actor, cancellationToken);
+        var verifiedHere = await session.Query<Verification>().AnyAsync(v => v.RigId == rig.Id && v.ProjectId == project.ProjectId, cancellationToken);
+        return rig.Usage?.ProjectId == project.ProjectId || verifiedHere
+            ? (project.ProjectId, project.JurisdictionCode)
+            : throw new RuleViolationException(SupervisionRules.FlagNeedsContext);
+    }
+
+    // A regulator flags a rig within its oversight (entered, flagged or spot-checked in its jurisdictions).
+    private async Task<(Guid? ProjectId, string? Jurisdiction)> RegulatorContextAsync(Rig rig, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!RigDecisions.MayRead(rig, actor))
+        {
+            throw new RuleViolationException(EquipmentRules.NotYourRig);
+        }
+
+        var usageProject = rig.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
+        return usageProject is not null && actor.Jurisdictions.Contains(usageProject.JurisdictionCode)
+            ? (usageProject.ProjectId, usageProject.JurisdictionCode)
+            : (null, rig.Jurisdictions.First(actor.Jurisdictions.Contains));
     }
 }
 
@@ -165,8 +188,8 @@ public static class FlagAndExitEndpoint
     {
         api.MapPost("/rigs/{rigId:guid}/flags", async (Guid rigId, FlagRigBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new FlagRig(rigId, body.ProjectId, body.Category, body.Reason, body.PhotoFileIds), ct)))
-            .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
-            .WithSummary("标记问题设备: category (cloned, false_information, unqualified, other), reason, photos; suspends the rig and its use")
+            .RequireAuthorization(Policies.FlagRaisers).WithTags("Supervision")
+            .WithSummary("标记问题设备: category (cloned, false_information, unqualified, other), reason, photos; suspends the rig and its use. Firms and engineers name their project; regulators flag rigs within their oversight")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/rigs/{rigId:guid}/flags/{flagId:guid}/clear", async (Guid rigId, Guid flagId, ClearFlagBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ClearFlag(rigId, flagId, body.Reason), ct)))
