@@ -16,17 +16,21 @@ public sealed partial record Project(
     ProjectDetails Details,
     IReadOnlyList<Guid> EngineerIds,
     ProjectStatus Status,
-    IReadOnlyList<Guid> RigsInUse,
+    IReadOnlyList<Guid> EnteredUsages,
+    IReadOnlyList<Guid> LeftUsages,
     Guid CreatedBy,
     DateTimeOffset CreatedAt)
 {
     public long Version { get; init; }
 
+    /// <summary>Open usage registrations: entered and not yet left. Two sets, so the order messages arrive in does not matter.</summary>
+    public IReadOnlyList<Guid> RigsInUse => [.. EnteredUsages.Except(LeftUsages)];
+
     // Denormalised for queries: Marten indexes a top-level field.
     public string JurisdictionCode { get; init; } = Details.JurisdictionCode;
 
     public static Project Create(ProjectRegistered e) =>
-        new(e.ProjectId, e.FirmId, e.Details, e.EngineerIds, ProjectStatus.Active, [], e.ByAccountId, e.At);
+        new(e.ProjectId, e.FirmId, e.Details, e.EngineerIds, ProjectStatus.Active, [], [], e.ByAccountId, e.At);
 
     public Project Apply(ProjectDetailsEdited e) => this with { Details = e.Details, JurisdictionCode = e.Details.JurisdictionCode };
 
@@ -35,7 +39,7 @@ public sealed partial record Project(
 
     public Project Apply(ProjectCompleted _) => this with { Status = ProjectStatus.Completed };
 
-    public Project Apply(RigEnteredProject e) => this with { RigsInUse = [.. RigsInUse, e.UsageId] };
+    public Project Apply(RigEnteredProject e) => this with { EnteredUsages = [.. EnteredUsages, e.UsageId] };
 
-    public Project Apply(RigLeftProject e) => this with { RigsInUse = [.. RigsInUse.Where(u => u != e.UsageId)] };
+    public Project Apply(RigLeftProject e) => this with { LeftUsages = [.. LeftUsages, e.UsageId] };
 }

@@ -46,15 +46,20 @@ public static class ProjectDecisions
             : Decision.Accept(new ProjectEngineersChanged(project.Id, added, removed, reason, actor.AccountId, now));
     }
 
-    public static Decision Complete(Project project, string? reason, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Completion needs an empty project. <paramref name="openUsagesInRegistry"/> is the registry's exact count: the
+    /// project's own <see cref="Project.RigsInUse"/> is fed by messages and may lag an entry by a moment.
+    /// </summary>
+    public static Decision Complete(Project project, int openUsagesInRegistry, string? reason, Actor actor, DateTimeOffset now)
     {
         if (project.Status == ProjectStatus.Completed)
         {
             return Decision.Refuse(ProjectRules.ProjectCompleted);
         }
 
-        return project.RigsInUse.Count > 0
-            ? Decision.Refuse(ProjectRules.RigsStillInUse, ("count", project.RigsInUse.Count))
+        var inUse = Math.Max(project.RigsInUse.Count, openUsagesInRegistry);
+        return inUse > 0
+            ? Decision.Refuse(ProjectRules.RigsStillInUse, ("count", inUse))
             : Decision.Accept(new ProjectCompleted(project.Id, reason, actor.AccountId, now));
     }
 

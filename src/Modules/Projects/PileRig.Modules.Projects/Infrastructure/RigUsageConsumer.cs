@@ -11,16 +11,17 @@ namespace PileRig.Modules.Projects.Infrastructure;
 public static class RigUsageConsumer
 {
     public static async Task Handle(RigEnteredProjectIntegrationEvent message, IDocumentSession session, CancellationToken cancellationToken) =>
-        await AppendAsync(session, message.ProjectId, p => p.RigsInUse.Contains(message.UsageId)
+        await AppendAsync(session, message.ProjectId, p => p.EnteredUsages.Contains(message.UsageId)
             ? null
             : new RigEnteredProject(message.ProjectId, message.RigId, message.UsageId, message.At), cancellationToken);
 
     public static async Task Handle(RigExitedProjectIntegrationEvent message, IDocumentSession session, CancellationToken cancellationToken) =>
-        await AppendAsync(session, message.ProjectId, p => p.RigsInUse.Contains(message.UsageId)
-            ? new RigLeftProject(message.ProjectId, message.RigId, message.UsageId, message.At)
-            : null, cancellationToken);
+        await AppendAsync(session, message.ProjectId, p => p.LeftUsages.Contains(message.UsageId)
+            ? null
+            : new RigLeftProject(message.ProjectId, message.RigId, message.UsageId, message.At), cancellationToken);
 
-    // Redelivery is harmless: an event already reflected in the project's state is not appended twice.
+    // Redelivery is harmless (an event already reflected is not appended twice) and so is disorder: an exit delivered
+    // before its entry is recorded all the same, and the usage is never counted as open.
     private static async Task AppendAsync(IDocumentSession session, Guid projectId, Func<Project, object?> decide, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<Project>(projectId, cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Http;
+using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Rules;
 
@@ -15,7 +16,7 @@ public sealed record CompleteProject(Guid ProjectId, string? Reason) : ICommand<
 
 public sealed record CompleteProjectBody(string? Reason);
 
-public sealed class CompleteProjectHandler(IDocumentSession session, RequestContext context, TimeProvider clock)
+public sealed class CompleteProjectHandler(IDocumentSession session, IRigUsageDirectory usages, RequestContext context, TimeProvider clock)
     : ICommandHandler<CompleteProject, ProjectView>
 {
     public async ValueTask<ProjectView> Handle(CompleteProject command, CancellationToken cancellationToken)
@@ -23,7 +24,8 @@ public sealed class CompleteProjectHandler(IDocumentSession session, RequestCont
         var stream = await ProjectGuards.RequireManagedStreamAsync(session, command.ProjectId, context.Actor, cancellationToken);
         var project = stream.Aggregate!;
 
-        var events = ProjectDecisions.Complete(project, command.Reason?.Trim(), context.Actor, clock.GetUtcNow()).EventsOrThrow();
+        var open = await usages.CountOpenUsagesAsync(project.Id, cancellationToken);
+        var events = ProjectDecisions.Complete(project, open, command.Reason?.Trim(), context.Actor, clock.GetUtcNow()).EventsOrThrow();
         stream.AppendMany(events);
         return ProjectView.From(project.Apply((ProjectCompleted)events[0]) with { Version = project.Version + 1 });
     }
