@@ -36,8 +36,9 @@ ensure_postgres_binaries() {
 }
 
 # Runs a PostgreSQL binary as the cluster's owner: initdb and postgres refuse to run as root.
+# From /, since runuser keeps the caller's directory, which the postgres user may not be allowed to enter.
 pg_as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
