@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.BuildingBlocks.Files;
 
@@ -52,5 +53,18 @@ public static class UploadedFiles
         return upload is not null && upload.UploadedBy == accountId
             ? upload
             : throw new InputValidationException(field, FileRules.Unknown);
+    }
+
+    /// <summary>Several uploads (photos) as file references, each the account's own; a bad one is named by its index.</summary>
+    public static async Task<List<StoredFileRef>> RequireOwnManyAsync(this IQuerySession session, IReadOnlyList<Guid>? uploadIds, Guid accountId,
+        string field, CancellationToken cancellationToken)
+    {
+        var files = new List<StoredFileRef>();
+        for (var i = 0; i < (uploadIds?.Count ?? 0); i++)
+        {
+            files.Add((await session.RequireOwnAsync(uploadIds![i], accountId, $"{field}[{i}]", cancellationToken)).ToRef());
+        }
+
+        return files;
     }
 }

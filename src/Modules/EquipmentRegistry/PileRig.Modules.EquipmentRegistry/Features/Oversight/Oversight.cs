@@ -128,7 +128,7 @@ public static class OversightEndpoint
                 var result = await sender.Send(new PublicScan.ResolveScannedCode(token), ct);
                 return result.Outcome == ScanOutcome.Valid
                     ? TypedResults.Ok(new CodeResolution(result.Binding!.Id, result.Binding.RigId, result.Binding.ComponentId, result.Binding.ComponentKind))
-                    : throw new RuleViolationException(result.Outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued);
+                    : throw new RuleViolationException(CodeRules.For(result.Outcome));
             })
             .RequireAuthorization(Policies.Ready).WithTags("Rigs")
             .WithSummary("Resolve a scanned code (label URL or bare code); failures are recorded")
@@ -143,4 +143,7 @@ public static class CodeRules
 
     public static readonly RuleCode Revoked = new("equipment_registry.code_revoked", RuleKind.Conflict,
         "此二维码已作废（构件已退役），已记录", "This code was revoked (its component was retired); the attempt was recorded");
+
+    /// <summary>The refusal for a scan that did not resolve to a live code.</summary>
+    public static RuleViolation For(ScanOutcome outcome) => new(outcome == ScanOutcome.Revoked ? Revoked : NotIssued);
 }

@@ -36,11 +36,7 @@ public sealed class RegisterRigHandler(IDocumentSession session, QrCodes codes, 
         }
 
         var certificate = await session.RequireOwnAsync(command.CertificateFileId!.Value, actor.AccountId, "certificateFileId", cancellationToken);
-        var photos = new List<SharedKernel.Values.StoredFileRef>();
-        foreach (var (photoId, index) in (command.PhotoFileIds ?? []).Select((p, i) => (p, i)))
-        {
-            photos.Add((await session.RequireOwnAsync(photoId, actor.AccountId, $"photoFileIds[{index}]", cancellationToken)).ToRef());
-        }
+        var photos = await session.RequireOwnManyAsync(command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
 
         var components = (command.Components ?? []).Select(c => new RigComponent(Guid.CreateVersion7(), c.Kind!.Value, c.Serial!.Trim(),
             RigDecisions.StructuralByDefault(c.Kind.Value, c.Structural), QrCodes.NewItemCode(QrCodes.Component))).ToList();

@@ -55,21 +55,6 @@ public sealed class ExitUsageValidator : AbstractValidator<ExitUsage>
     public ExitUsageValidator() => RuleFor(c => c.Note).MaximumLength(1000).WithRule(CommonRules.TooLong, ("max", 1000));
 }
 
-internal static class Photos
-{
-    public static async Task<List<StoredFileRef>> RequireOwnAsync(IQuerySession session, IReadOnlyList<Guid>? ids, Guid accountId, string field,
-        CancellationToken cancellationToken)
-    {
-        var photos = new List<StoredFileRef>();
-        foreach (var (id, index) in (ids ?? []).Select((id, i) => (id, i)))
-        {
-            photos.Add((await session.RequireOwnAsync(id, accountId, $"{field}[{index}]", cancellationToken)).ToRef());
-        }
-
-        return photos;
-    }
-}
-
 public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory projects, RequestContext context, TimeProvider clock)
     : ICommandHandler<FlagRig, RigStatusAnswer>
 {
@@ -82,7 +67,7 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
             ? await RegulatorContextAsync(rig, actor, cancellationToken)
             : await SupervisorContextAsync(rig, command.ProjectId, actor, cancellationToken);
 
-        var photos = await Photos.RequireOwnAsync(session, command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
+        var photos = await session.RequireOwnManyAsync(command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
         var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, projectId,
             jurisdiction, actor,
             clock.GetUtcNow()).EventsOrThrow()[0];
@@ -160,7 +145,7 @@ public sealed class ExitUsageHandler(IDocumentSession session, IProjectDirectory
         }
 
         var stream = await session.Events.FetchForWriting<Rig>(record.RigId, cancellationToken);
-        var photos = await Photos.RequireOwnAsync(session, command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
+        var photos = await session.RequireOwnManyAsync(command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
         var exited = (UsageExited)SupervisionDecisions.Exit(stream.Aggregate!, record.Id, command.Note?.Trim(), photos, actor, clock.GetUtcNow())
             .EventsOrThrow()[0];
         stream.AppendOne(exited);

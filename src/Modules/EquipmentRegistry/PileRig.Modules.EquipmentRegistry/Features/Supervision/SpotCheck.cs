@@ -44,7 +44,7 @@ public sealed class SpotCheckHandler(IDocumentSession session, ScannedCodes scan
         if (outcome != ScanOutcome.Valid)
         {
             scannedCodes.RecordFailure(command.Scanned!, outcome, binding);
-            return new SpotCheckAnswer(null, [], new RuleViolation(outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued));
+            return new SpotCheckAnswer(null, [], CodeRules.For(outcome));
         }
 
         var stream = await session.Events.FetchForWriting<Rig>(binding!.RigId, cancellationToken);

@@ -52,7 +52,7 @@ public sealed class StartVerificationHandler(IDocumentSession session, IProjectD
         if (outcome != ScanOutcome.Valid)
         {
             scannedCodes.RecordFailure(command.Scanned!, outcome, binding);
-            return new ScanAnswer(null, new RuleViolation(outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued));
+            return new ScanAnswer(null, CodeRules.For(outcome));
         }
 
         if (binding!.ComponentId is not null)
@@ -114,7 +114,7 @@ public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirec
     {
         if (outcome != ScanOutcome.ForeignComponent)
         {
-            return new RuleViolation(outcome == ScanOutcome.Revoked ? CodeRules.Revoked : CodeRules.NotIssued);
+            return CodeRules.For(outcome);
         }
 
         var other = (await session.LoadAsync<Rig>(binding!.RigId, cancellationToken))!;
