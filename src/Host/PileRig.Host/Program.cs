@@ -1,6 +1,7 @@
 using JasperFx;
 using PileRig.BuildingBlocks.Modules;
 using PileRig.Host.Composition;
+using PileRig.Host.Tools;
 using PileRig.Modules.Enterprises;
 using PileRig.Modules.EquipmentRegistry;
 using PileRig.Modules.Personnel;
@@ -8,6 +9,12 @@ using PileRig.Modules.Projects;
 
 // The host composes; it owns no business rules. Each module hands over its services, Marten configuration,
 // endpoints and message handlers through IModule.
+// Offline, no database: `verify-trail trail.json [--public-key key.pem]` checks an exported audit trail (ADR 0012).
+if (args is ["verify-trail", ..])
+{
+    return VerifyTrailCommand.Run(args[1..], Console.Out);
+}
+
 IModule[] modules = [new PersonnelModule(), new EnterprisesModule(), new ProjectsModule(), new EquipmentRegistryModule()];
 
 var builder = WebApplication.CreateBuilder(args);

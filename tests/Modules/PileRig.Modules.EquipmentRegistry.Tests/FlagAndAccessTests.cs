@@ -86,8 +86,8 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         {
             projectId = s.ProjectId, category = "false_information", reason = "合格证编号与铭牌不一致", photoFileIds = new[] { await s.PhotoAsync(s.Engineer) },
         })).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        using var haishu = await RegulatorAsync("330203");
-        using var yinzhou = await RegulatorAsync(ProjectScenarios.Jurisdiction);
+        using var haishu = await host.NewRegulatorAsync("330203");
+        using var yinzhou = await host.NewRegulatorAsync(ProjectScenarios.Jurisdiction);
 
         await (await haishu.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flagged.Id("flagId")}/clear", new { reason = "x" }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_your_jurisdiction");
@@ -100,8 +100,8 @@ public sealed class FlagAndAccessTests(PileRigHost host)
     {
         var s = await SupervisionScenario.CreateAsync(host);
         var idle = await s.Owner.RegisterRigAsync(await s.Owner.NewRigAsync());
-        using var yinzhou = await RegulatorAsync(ProjectScenarios.Jurisdiction);
-        using var haishu = await RegulatorAsync("330203");
+        using var yinzhou = await host.NewRegulatorAsync(ProjectScenarios.Jurisdiction);
+        using var haishu = await host.NewRegulatorAsync("330203");
         await (await yinzhou.GetAsync($"/api/v1/rigs/{s.RigId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
 
         await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
@@ -131,8 +131,8 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         var owner = await host.NewOwnerAsync();
         var rig = await owner.RegisterRigAsync(await owner.NewRigAsync());
         var rigId = rig.Id("rigId");
-        using var yinzhou = await RegulatorAsync(ProjectScenarios.Jurisdiction);
-        using var haishu = await RegulatorAsync("330203");
+        using var yinzhou = await host.NewRegulatorAsync(ProjectScenarios.Jurisdiction);
+        using var haishu = await host.NewRegulatorAsync("330203");
 
         await (await yinzhou.PostAsync("/api/v1/spot-checks", new { scanned = rig["baseUnit"]!.Str("url"), jurisdictionCode = "330203" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
@@ -154,19 +154,6 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         history[1]!.Str("username").ShouldNotBeNullOrEmpty();
         history[1]!["data"]!.Str("jurisdictionCode").ShouldBe(ProjectScenarios.Jurisdiction);
         history[2]!["data"]!.Str("jurisdictionCode").ShouldBe(ProjectScenarios.Jurisdiction);
-    }
-
-    private async Task<ApiClient> RegulatorAsync(string jurisdiction)
-    {
-        using var admin = await host.SignedInAdminAsync();
-        var created = await (await admin.PostAsync("/api/v1/regulators",
-            new { name = "监管员", mobile = TestData.Mobile(), organisation = "安监站", jurisdictions = new[] { jurisdiction } })).ShouldHaveStatusAsync(HttpStatusCode.Created);
-        var client = host.NewClient();
-        await client.SignInWithTokenAsync(new Credentials(created.Str("username"), created.Str("password")));
-        var changed = await (await client.PostAsync("/api/v1/accounts/me/password", new { currentPassword = created.Str("password"), newPassword = Scenarios.Password }))
-            .ShouldHaveStatusAsync(HttpStatusCode.OK);
-        client.UseBearer(changed.Str("accessToken"));
-        return client;
     }
 
     [Fact]

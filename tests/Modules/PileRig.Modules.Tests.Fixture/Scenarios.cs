@@ -104,6 +104,20 @@ public static class Scenarios
     }
 
     /// <summary>Polls until the condition holds: for effects delivered by durable messages between modules.</summary>
+    /// <summary>A regulator of <paramref name="jurisdiction"/>, created by the admin, signed in with its own password set.</summary>
+    public static async Task<ApiClient> NewRegulatorAsync(this PileRigHost host, string jurisdiction)
+    {
+        using var admin = await host.SignedInAdminAsync();
+        var created = await (await admin.PostAsync("/api/v1/regulators",
+            new { name = "监管员", mobile = TestData.Mobile(), organisation = "安监站", jurisdictions = new[] { jurisdiction } })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var client = host.NewClient();
+        await client.SignInWithTokenAsync(new Credentials(created.Str("username"), created.Str("password")));
+        var changed = await (await client.PostAsync("/api/v1/accounts/me/password", new { currentPassword = created.Str("password"), newPassword = Password }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        client.UseBearer(changed.Str("accessToken"));
+        return client;
+    }
+
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));

@@ -1,3 +1,4 @@
+using PileRig.BuildingBlocks.AuditTrail;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediator;
@@ -67,6 +68,7 @@ public static class HostComposition
         app.MapHealthChecks("/health").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
+        api.MapAuditTrailEndpoints();
         SecurityEndpoints.Map(api);
         FileEndpoints.Map(api);
         foreach (var module in modules)

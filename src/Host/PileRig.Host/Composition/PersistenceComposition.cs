@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using Marten;
+using PileRig.BuildingBlocks.AuditTrail;
 using PileRig.BuildingBlocks.Files;
 using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Modules;
@@ -15,6 +16,7 @@ namespace PileRig.Host.Composition;
 public static class PersistenceComposition
 {
     public const string ConnectionStringName = "PileRig";
+    public const string EventsSchema = "events";
 
     public static void AddPersistence(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
@@ -27,13 +29,14 @@ public static class PersistenceComposition
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "pilerig";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.Events.DatabaseSchemaName = "events";
+                options.Events.DatabaseSchemaName = EventsSchema;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // Who, from where, why: correlation, causation, user name and headers on every event.
                 options.Events.MetadataConfig.EnableAll();
                 options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
                 options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig");
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                AuditTrailStore.AddSchema(options);
                 foreach (var module in modules)
                 {
                     module.ConfigureMarten(options);
@@ -42,6 +45,8 @@ public static class PersistenceComposition
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine")
             .ApplyAllDatabaseChangesOnStartup();
+        // After Marten, so the schema exists before the first sealing tick (ADR 0012).
+        builder.Services.AddAuditTrail(builder.Configuration, connectionString, EventsSchema);
 
         builder.Host.UseWolverine(options =>
         {

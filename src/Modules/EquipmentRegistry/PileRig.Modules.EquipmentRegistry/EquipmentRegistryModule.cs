@@ -46,6 +46,7 @@ public sealed class EquipmentRegistryModule : IModule
         FlagAndExitEndpoint.Map(api);
         UsageQueriesEndpoint.Map(api);
         SpotCheckEndpoint.Map(api);
+        Features.Trail.RigTrailEndpoints.Map(api);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder app) => PublicScanEndpoint.Map(app);

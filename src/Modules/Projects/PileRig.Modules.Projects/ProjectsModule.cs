@@ -36,6 +36,7 @@ public sealed class ProjectsModule : IModule
         EditProjectEndpoint.Map(api);
         ChangeProjectEngineersEndpoint.Map(api);
         CompleteProjectEndpoint.Map(api);
+        Features.Trail.ProjectTrailEndpoints.Map(api);
         ListProjectsEndpoint.Map(api);
     }
 

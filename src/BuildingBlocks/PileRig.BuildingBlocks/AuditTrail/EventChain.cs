@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace PileRig.BuildingBlocks.AuditTrail;
+
+/// <summary>
+/// One stored event exactly as the hash covers it: content and metadata, every value in the text form it is exported
+/// in, so a verifier holding only an export computes the same bytes as the sealer that read the database.
+/// </summary>
+public sealed record ChainedEvent(
+    Guid StreamId,
+    long Version,
+    long Sequence,
+    Guid EventId,
+    string Type,
+    string Timestamp,
+    string? CorrelationId,
+    string? CausationId,
+    JsonElement? Headers,
+    JsonElement Data);
+
+/// <summary>A link of a stream's hash chain: the event's hash and the one before it.</summary>
+public sealed record ChainLink(long Version, string PreviousHash, string Hash);
+
+/// <summary>Where and why a chain stops verifying.</summary>
+public sealed record ChainBreak(long Version, Guid EventId, string Type, string Problem)
+{
+    public override string ToString() => $"version {Version} ({Type}, event {EventId}): {Problem}";
+}
+
+/// <summary>The hash chain itself: pure functions, used by the sealer, the server-side check and the offline verifier.</summary>
+public static class EventChain
+{
+    /// <summary>The "previous hash" of a stream's first event.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    public static string TimestampText(DateTimeOffset timestamp) =>
+        timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Hash(string previousHash, ChainedEvent e)
+    {
+        // Field names are part of the format: changing them breaks every chain ever sealed.
+        var preimage = string.Join('\n',
+            "pilerig-chain/1",
+            previousHash,
+            e.StreamId.ToString("D"),
+            e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.EventId.ToString("D"),
+            e.Type,
+            e.Timestamp,
+            e.CorrelationId ?? "",
+            e.CausationId ?? "",
+            e.Headers is { } headers ? CanonicalJson.Canonicalize(headers) : "null",
+            CanonicalJson.Canonicalize(e.Data));
+        return Sha256Hex(preimage);
+    }
+
+    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// Recomputes the chain over <paramref name="events"/> (oldest first) against the hashes recorded when each was
+    /// sealed, and names the first event whose content, order or link does not match.
+    /// </summary>
+    public static ChainBreak? FindFirstBreak(IReadOnlyList<(ChainedEvent Event, ChainLink? Recorded)> events)
+    {
+        var previous = Genesis;
+        long expectedVersion = 1;
+        foreach (var (e, recorded) in events)
+        {
+            if (e.Version != expectedVersion)
+            {
+                return new ChainBreak(e.Version, e.EventId, e.Type, $"expected version {expectedVersion}: an event is missing or out of order");
+            }
+
+            if (recorded is null)
+            {
+                return new ChainBreak(e.Version, e.EventId, e.Type, "no recorded hash: the event was never sealed");
+            }
+
+            if (!string.Equals(recorded.PreviousHash, previous, StringComparison.Ordinal))
+            {
+                return new ChainBreak(e.Version, e.EventId, e.Type, "its link to the previous event does not match");
+            }
+
+            var recomputed = Hash(previous, e);
+            if (!string.Equals(recomputed, recorded.Hash, StringComparison.Ordinal))
+            {
+                return new ChainBreak(e.Version, e.EventId, e.Type,
+                    $"content or metadata changed since it was sealed (recorded {recorded.Hash[..16]}…, recomputed {recomputed[..16]}…)");
+            }
+
+            previous = recorded.Hash;
+            expectedVersion++;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+namespace PileRig.BuildingBlocks.AuditTrail;
+
+/// <summary>What the verifier concluded, with the first broken event when there is one.</summary>
+public sealed record TrailVerification(bool Valid, ChainBreak? FirstBreak, IReadOnlyList<string> Findings, bool KeyTrusted);
+
+/// <summary>
+/// Checks an exported trail with nothing but the file (and, ideally, the platform's published public key): recomputes
+/// every event's hash, follows the links, and checks the export seal and each daily digest's signature and root.
+/// </summary>
+public static class TrailVerifier
+{
+    public static TrailVerification Verify(TrailDocument trail, string? trustedPublicKeyPem = null)
+    {
+        var findings = new List<string>();
+        var keyPem = trustedPublicKeyPem ?? trail.PublicKeyPem;
+        var keyTrusted = trustedPublicKeyPem is not null;
+        if (!keyTrusted)
+        {
+            findings.Add("No public key given: checking signatures with the key inside the file, which proves integrity but not origin.");
+        }
+        else if (!string.Equals(DigestSigner.KeyIdOf(keyPem), trail.Seal.KeyId, StringComparison.Ordinal))
+        {
+            findings.Add("The trail was sealed with a different key than the one given.");
+        }
+
+        if (!string.Equals(trail.Format, TrailDocument.CurrentFormat, StringComparison.Ordinal))
+        {
+            findings.Add($"Unknown format '{trail.Format}'.");
+            return new TrailVerification(false, null, findings, keyTrusted);
+        }
+
+        var chainBreak = EventChain.FindFirstBreak(trail.Events
+            .Select(e => (e.ToChained(trail.StreamId), (ChainLink?)new ChainLink(e.Version, e.PreviousHash, e.Hash)))
+            .ToList());
+        if (chainBreak is not null)
+        {
+            findings.Add($"Chain broken at {chainBreak}.");
+        }
+
+        var seal = trail.Seal;
+        var last = trail.Events.Count == 0 ? null : trail.Events[^1];
+        if (!DigestSigner.Verify(keyPem, TrailSeal.SignedText(seal.StreamId, seal.Version, seal.Hash, seal.SealedAt), seal.Signature))
+        {
+            findings.Add("The export seal's signature does not verify.");
+        }
+        else if (seal.StreamId != trail.StreamId || last is null || seal.Version != last.Version || !string.Equals(seal.Hash, last.Hash, StringComparison.Ordinal))
+        {
+            findings.Add($"The export seal names version {seal.Version} but the trail ends at version {last?.Version ?? 0}: events were added, removed or re-hashed.");
+        }
+
+        foreach (var digest in trail.Digests)
+        {
+            var root = SignedDigest.RootOf(digest.Day, digest.Heads);
+            if (!string.Equals(root, digest.Root, StringComparison.Ordinal)
+                || !DigestSigner.Verify(keyPem, SignedDigest.SignedText(digest.Day, digest.Root), digest.Signature))
+            {
+                findings.Add($"The digest of {digest.Day:yyyy-MM-dd} does not verify.");
+                continue;
+            }
+
+            foreach (var head in digest.Heads.Where(h => h.StreamId == trail.StreamId))
+            {
+                var sealedEvent = trail.Events.FirstOrDefault(e => e.Version == head.Version);
+                if (sealedEvent is null || !string.Equals(sealedEvent.Hash, head.Hash, StringComparison.Ordinal))
+                {
+                    findings.Add($"The digest of {digest.Day:yyyy-MM-dd} sealed version {head.Version} with a different hash: the trail was rewritten after that day.");
+                    chainBreak ??= sealedEvent is null
+                        ? new ChainBreak(head.Version, Guid.Empty, "?", "missing from the trail")
+                        : new ChainBreak(sealedEvent.Version, sealedEvent.EventId, sealedEvent.Type, "differs from the signed daily digest");
+                }
+            }
+        }
+
+        var valid = chainBreak is null && findings.TrueForAll(f => f.StartsWith("No public key", StringComparison.Ordinal));
+        return new TrailVerification(valid, chainBreak, findings, keyTrusted);
+    }
+}
