@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
@@ -18,13 +19,32 @@ public sealed class PileRigHost : IAsyncLifetime
 {
     public const string AdminUsername = "admin";
 
-    private readonly string _database = "pilerig_t_" + Guid.NewGuid().ToString("N")[..12];
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pilerig-tests", Guid.NewGuid().ToString("N")[..12]);
     private string _adminConnection = "";
     private WebApplicationFactory<Program>? _factory;
     private int _nextAddress = 1;
 
-    public string AdminPassword { get; } = "Adm1n" + Guid.NewGuid().ToString("N")[..10];
+    public string AdminPassword { get; init; } = "Adm1n" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>The database this host runs on; a restarted host is given its predecessor's.</summary>
+    public string Database { get; init; } = "pilerig_t_" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Files and keys; a restarted host is given its predecessor's.</summary>
+    public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "pilerig-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>False for a host that continues on a database a previous host left behind.</summary>
+    public bool CreateDatabase { get; init; } = true;
+
+    /// <summary>False to leave the database and files for a host started after this one (a restart).</summary>
+    public bool DropOnDispose { get; init; } = true;
+
+    /// <summary>Replaces services after the host's own registrations, e.g. an outbound channel that is down.</summary>
+    public Action<IServiceCollection>? ServiceOverrides { get; init; }
+
+    /// <summary>A host to start on this one's database and files once this one is stopped.</summary>
+    public PileRigHost Restarted(Action<IServiceCollection>? serviceOverrides = null) => new()
+    {
+        AdminPassword = AdminPassword, Database = Database, Folder = Folder, CreateDatabase = false, ServiceOverrides = serviceOverrides,
+    };
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,26 +59,29 @@ public sealed class PileRigHost : IAsyncLifetime
     {
         _adminConnection = Environment.GetEnvironmentVariable("PILERIG_TEST_ADMIN_CONNECTION")
             ?? throw new InvalidOperationException("PILERIG_TEST_ADMIN_CONNECTION is not set: run the tests with scripts/test.");
-        await using (var connection = new NpgsqlConnection(_adminConnection))
+        if (CreateDatabase)
         {
+            await using var connection = new NpgsqlConnection(_adminConnection);
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database \"{_database}\"", connection);
+            await using var create = new NpgsqlCommand($"create database \"{Database}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _database, IncludeErrorDetail = true }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = Database, IncludeErrorDetail = true }.ConnectionString;
         // Environment variables, because the host reads its configuration while its builder runs.
         Set("ConnectionStrings__PileRig", ConnectionString);
         Set("PileRig__Admin__Username", AdminUsername);
         Set("PileRig__Admin__Password", AdminPassword);
-        Set("PileRig__Files__Root", Path.Combine(_folder, "files"));
+        Set("PileRig__Files__Root", Path.Combine(Folder, "files"));
         Set("PileRig__Files__MaxMegabytes", "1");
         Set("PileRig__Qr__PublicBaseUrl", PublicBaseUrl);
         Set("PileRig__Qr__CurrentKeyId", "1");
         Set("PileRig__Supervision__HeightCaps__rotary_drilling", "25");
         Set("PileRig__Public__RegulatorHotline", "0574-87001234");
+        // The certificate watch runs hourly in production; the tests cannot wait that long.
+        Set("PileRig__Notifications__ExpiryScanEvery", "00:00:01");
         Set("PileRig__Qr__Keys__1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        Set("PileRig__Security__KeysFolder", Path.Combine(_folder, "keys"));
+        Set("PileRig__Security__KeysFolder", Path.Combine(Folder, "keys"));
         Set("Logging__LogLevel__Default", "Warning");
         Set("Logging__LogLevel__Marten", "Error");
         Set("Logging__LogLevel__Wolverine", "Error");
@@ -67,6 +90,11 @@ public sealed class PileRigHost : IAsyncLifetime
 
         JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>();
+        if (ServiceOverrides is { } overrides)
+        {
+            _factory = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(overrides));
+        }
+
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -90,14 +118,19 @@ public sealed class PileRigHost : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        if (!DropOnDispose)
+        {
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_adminConnection);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists \"{_database}\" with (force)", connection);
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{Database}\" with (force)", connection);
         await drop.ExecuteNonQueryAsync();
-        if (Directory.Exists(_folder))
+        if (Directory.Exists(Folder))
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
     }
 

@@ -29,6 +29,8 @@ public sealed class EquipmentRegistryModule : IModule
         services.Configure<PublicPageOptions>(configuration.GetSection(PublicPageOptions.Section));
         services.Configure<Domain.SupervisionSettings>(configuration.GetSection(Domain.SupervisionSettings.Section));
         services.AddHostedService<RigTypeSeeder>();
+        services.AddSingleton<ExpiryWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryWatch>());
         services.AddValidatorsOf(typeof(EquipmentRegistryModule).Assembly);
     }
 

@@ -13,6 +13,7 @@ using PileRig.Modules.Personnel.Features.GetAccountHistory;
 using PileRig.Modules.Personnel.Features.GetMe;
 using PileRig.Modules.Personnel.Features.ListEngineers;
 using PileRig.Modules.Personnel.Features.LogIn;
+using PileRig.Modules.Personnel.Features.Notifications;
 using PileRig.Modules.Personnel.Features.RegisterEnterpriseAccount;
 using PileRig.Modules.Personnel.Features.ResetEngineerPassword;
 using PileRig.Modules.Personnel.Infrastructure;
@@ -31,6 +32,8 @@ public sealed class PersonnelModule : IModule
         services.Configure<LoginPolicy>(configuration.GetSection(LoginPolicy.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.AddHostedService<AdminBootstrapper>();
+        // The default outbound channel writes to the log; an SMS or WeChat adapter replaces this registration.
+        services.AddSingleton<INotificationChannel, LogNotificationChannel>();
         services.AddValidatorsOf(typeof(PersonnelModule).Assembly);
     }
 
@@ -48,7 +51,8 @@ public sealed class PersonnelModule : IModule
         ResetEngineerPasswordEndpoint.Map(api);
         CreateRegulatorEndpoint.Map(api);
         GetAccountHistoryEndpoint.Map(api);
+        NotificationsEndpoint.Map(api);
     }
 
-    public IReadOnlyList<Type> MessageHandlers { get; } = [typeof(EnterpriseProfileChangedConsumer)];
+    public IReadOnlyList<Type> MessageHandlers { get; } = [typeof(EnterpriseProfileChangedConsumer), typeof(RigNoticeConsumer), typeof(OutboundNotificationSender)];
 }

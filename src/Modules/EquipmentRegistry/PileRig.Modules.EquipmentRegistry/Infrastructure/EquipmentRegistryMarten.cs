@@ -14,6 +14,7 @@ public static class EquipmentRegistryMarten
         options.Schema.For<Rig>().DatabaseSchemaName(Schema).Index(r => r.OwnerId);
         options.Schema.For<RigType>().DatabaseSchemaName(Schema);
         options.Schema.For<QrBinding>().DatabaseSchemaName(Schema);
+        options.Schema.For<ExpiryNoticeSent>().DatabaseSchemaName(Schema);
         options.Schema.For<RigIdentityClaim>().DatabaseSchemaName(Schema);
         options.Schema.For<SuspectedClone>().DatabaseSchemaName(Schema);
         options.Schema.For<ScanAttempt>().DatabaseSchemaName(Schema);

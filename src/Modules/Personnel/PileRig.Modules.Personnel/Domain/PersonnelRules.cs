@@ -49,4 +49,7 @@ public static class PersonnelRules
     public static readonly RuleCode EnterpriseKind = new("personnel.enterprise_kind", RuleKind.Validation,
         "单位类型应为监理单位（supervision_firm）或产权单位（rig_owner）",
         "Enterprise kind must be supervision_firm or rig_owner");
+
+    public static readonly RuleCode NotificationNotFound = new("personnel.notification_not_found", RuleKind.NotFound,
+        "没有这条通知", "No such notification");
 }

@@ -55,7 +55,8 @@ public sealed class ExitUsageValidator : AbstractValidator<ExitUsage>
     public ExitUsageValidator() => RuleFor(c => c.Note).MaximumLength(1000).WithRule(CommonRules.TooLong, ("max", 1000));
 }
 
-public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory projects, RequestContext context, TimeProvider clock)
+public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory projects, IIntegrationEventPublisher publisher, RequestContext context,
+    TimeProvider clock)
     : ICommandHandler<FlagRig, RigStatusAnswer>
 {
     public async ValueTask<RigStatusAnswer> Handle(FlagRig command, CancellationToken cancellationToken)
@@ -63,22 +64,25 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
         var actor = context.Actor;
         var stream = await session.Events.FetchForWriting<Rig>(command.RigId, cancellationToken);
         var rig = stream.Aggregate ?? throw new RuleViolationException(EquipmentRules.NotYourRig);
-        var (projectId, jurisdiction) = actor.Role == Roles.Regulator
+        var (project, jurisdiction) = actor.Role == Roles.Regulator
             ? await RegulatorContextAsync(rig, actor, cancellationToken)
             : await SupervisorContextAsync(rig, command.ProjectId, actor, cancellationToken);
 
         var photos = await session.RequireOwnManyAsync(command.PhotoFileIds, actor.AccountId, "photoFileIds", cancellationToken);
-        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, projectId,
+        var flagged = (RigFlagged)SupervisionDecisions.Flag(rig, command.Category!.Value, command.Reason!.Trim(), photos, project?.ProjectId,
             jurisdiction, actor,
             clock.GetUtcNow()).EventsOrThrow()[0];
         stream.AppendOne(flagged);
         await UsageRecords.ApplyAsync(session, flagged.SuspendedUsageId, r => r.Apply(flagged), cancellationToken);
         var after = rig.Apply(flagged);
+        var d = rig.Description;
+        await publisher.PublishAsync(new RigFlaggedIntegrationEvent(rig.Id, flagged.FlagId, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(flagged.Category.ToString()),
+            $"{d.Maker} {d.Model} {d.FactorySerial}", rig.OwnerId, project?.FirmId, project?.ProjectId, project?.Name, jurisdiction, flagged.At));
         return new RigStatusAnswer(rig.Id, after.Status, flagged.FlagId, after.OpenFlags, after.Usage);
     }
 
     // A firm flags what it has in front of it: a rig in use on its project, or one it verified there.
-    private async Task<(Guid? ProjectId, string? Jurisdiction)> SupervisorContextAsync(Rig rig, Guid? projectId, Actor actor, CancellationToken cancellationToken)
+    private async Task<(ProjectSummary? Project, string? Jurisdiction)> SupervisorContextAsync(Rig rig, Guid? projectId, Actor actor, CancellationToken cancellationToken)
     {
         if (projectId is null)
         {
@@ -88,12 +92,12 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
         var project = await SupervisionAccess.RequireSupervisorAsync(projects, projectId.Value, actor, cancellationToken);
         var verifiedHere = await session.Query<Verification>().AnyAsync(v => v.RigId == rig.Id && v.ProjectId == project.ProjectId, cancellationToken);
         return rig.Usage?.ProjectId == project.ProjectId || verifiedHere
-            ? (project.ProjectId, project.JurisdictionCode)
+            ? (project, project.JurisdictionCode)
             : throw new RuleViolationException(SupervisionRules.FlagNeedsContext);
     }
 
     // A regulator flags a rig within its oversight (entered, flagged or spot-checked in its jurisdictions).
-    private async Task<(Guid? ProjectId, string? Jurisdiction)> RegulatorContextAsync(Rig rig, Actor actor, CancellationToken cancellationToken)
+    private async Task<(ProjectSummary? Project, string? Jurisdiction)> RegulatorContextAsync(Rig rig, Actor actor, CancellationToken cancellationToken)
     {
         if (!RigDecisions.MayRead(rig, actor))
         {
@@ -102,7 +106,7 @@ public sealed class FlagRigHandler(IDocumentSession session, IProjectDirectory p
 
         var usageProject = rig.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
         return usageProject is not null && actor.Jurisdictions.Contains(usageProject.JurisdictionCode)
-            ? (usageProject.ProjectId, usageProject.JurisdictionCode)
+            ? (usageProject, usageProject.JurisdictionCode)
             : (null, rig.Jurisdictions.First(actor.Jurisdictions.Contains));
     }
 }
