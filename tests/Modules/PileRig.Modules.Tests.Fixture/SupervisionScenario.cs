@@ -15,11 +15,12 @@ public sealed record SupervisionScenario(PileRigHost Host, EnterpriseUser Firm, 
 
     public IEnumerable<JsonNode> Components(string kind) => Rig["components"]!.AsArray().Where(c => c!.Str("kind") == kind).Select(c => c!);
 
-    public static async Task<SupervisionScenario> CreateAsync(PileRigHost host, object? rig = null, EnterpriseUser? owner = null)
+    public static async Task<SupervisionScenario> CreateAsync(PileRigHost host, object? rig = null, EnterpriseUser? owner = null,
+        string jurisdiction = ProjectScenarios.Jurisdiction)
     {
         var firm = await host.NewFirmAsync();
         var (engineer, account) = await host.NewActiveEngineerAsync(firm);
-        var project = await firm.Client.RegisterProjectAsync(ProjectScenarios.NewProject([account.AccountId]));
+        var project = await firm.Client.RegisterProjectAsync(ProjectScenarios.NewProject([account.AccountId], jurisdiction: jurisdiction));
         owner ??= await host.NewOwnerAsync();
         var registered = await owner.RegisterRigAsync(rig ?? await owner.NewRigAsync());
         return new SupervisionScenario(host, firm, engineer, account, project.Id("projectId"), project.Str("name"), owner, registered);

@@ -48,6 +48,7 @@ public sealed class EquipmentRegistryModule : IModule
         FlagAndExitEndpoint.Map(api);
         UsageQueriesEndpoint.Map(api);
         SpotCheckEndpoint.Map(api);
+        OversightDashboardEndpoint.Map(api);
         Features.Trail.RigTrailEndpoints.Map(api);
     }
 
