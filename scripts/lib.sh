@@ -125,3 +125,37 @@ restore_and_build() {
   log "Restoring and building $2 ($1)…"
   dotnet build "$REPO/$2" -c "$1" -nologo -v q -clp:ErrorsOnly
 }
+
+ensure_node() {
+  command -v npm >/dev/null || ensure_tool npm npm
+}
+
+# Installs the web client's packages exactly as package-lock.json says (again only when the lock changed) and builds
+# web/dist, which the host serves at /app/ and /m/.
+build_web() {
+  ensure_node
+  local stamp="$REPO/web/node_modules/.pilerig-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$REPO/web/package-lock.json" "$stamp"; then
+    log "Installing the web client's packages (npm ci)…"
+    (cd "$REPO/web" && npm ci --no-audit --no-fund --loglevel=error 2>&1 | grep -v 'Unknown user config' >&2 || true)
+    [ -d "$REPO/web/node_modules/vite" ] || { log "npm ci failed."; exit 1; }
+    cp "$REPO/web/package-lock.json" "$stamp"
+  fi
+  log "Building the web client…"
+  (cd "$REPO/web" && npm run --silent build >/dev/null 2> >(grep -v 'Unknown user config' >&2))
+}
+
+# Debian's Chromium for the browser tests, with a CJK font (or Chinese renders as empty boxes).
+ensure_chromium() {
+  ensure_tool chromium chromium
+  if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+    log "Installing fonts-noto-cjk from Debian's packages…"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
+}
+
+free_port() {
+  local port="$1"
+  while ! port_is_free "$port"; do port=$((port + 1)); done
+  echo "$port"
+}

@@ -66,6 +66,7 @@ public static class HostComposition
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.UseWebClient();
 
         var api = app.MapGroup("/api/v1");
         api.MapAuditTrailEndpoints();

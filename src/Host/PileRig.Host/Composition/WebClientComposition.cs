@@ -1,0 +1,36 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace PileRig.Host.Composition;
+
+/// <summary>
+/// Serves the built web client (web/dist, built by scripts/run and scripts/test) on the API's origin: the PC app under
+/// /app/, the phone app under /m/, their files under /assets/. Paths inside the apps fall back to their page so a
+/// reload or a shared link works.
+/// </summary>
+public static class WebClientComposition
+{
+    public static void UseWebClient(this WebApplication app)
+    {
+        var configured = app.Configuration["PileRig:Web:Root"];
+        var root = Path.GetFullPath(configured ?? Path.Combine(app.Environment.ContentRootPath, "..", "..", "..", "web", "dist"));
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            app.MapGet("/app/{**path}", () => Results.Text("The web client is not built: scripts/run builds it (web/dist).", statusCode: 503));
+            return;
+        }
+
+        var files = new PhysicalFileProvider(root);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // Hashed file names: cache for a year. The pages themselves are always revalidated.
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = c.File.Name.EndsWith(".html", StringComparison.Ordinal)
+                ? "no-cache"
+                : "public, max-age=31536000, immutable",
+        });
+        IResult Page(string name) => Results.File(Path.Combine(root, name), "text/html; charset=utf-8");
+        app.MapGet("/", () => Results.Redirect("/app/")).ExcludeFromDescription();
+        app.MapGet("/app/{**path}", () => Page("index.html")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/m/{**path}", () => Page("m.html")).ExcludeFromDescription().AllowAnonymous();
+    }
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test'
+import { call, logIn, seed } from './api'
+import { screenshot, seedData } from './seed'
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF')
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/m/login')
+  await page.getByTestId('username').locator('input').fill(username)
+  await page.getByTestId('password').locator('input').fill(password)
+  await page.getByTestId('login').click()
+}
+
+test('the first screen is usable within 2 s on a 4G-like connection', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  // Chrome DevTools' "Fast 4G" preset: 165 ms round trip, 9 Mbit/s down, 1.5 Mbit/s up (each × 0.9, as DevTools does).
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 165, downloadThroughput: 1_012_500, uploadThroughput: 168_750 })
+  const started = Date.now()
+  await page.goto('/m/login')
+  await expect(page.getByTestId('login')).toBeVisible()
+  const elapsed = Date.now() - started
+  console.log(`first screen usable after ${elapsed} ms (throttled)`)
+  expect(elapsed).toBeLessThan(2000)
+  await expect(page.getByText('登录').first()).toBeVisible()
+  await page.screenshot({ path: screenshot('phone-login') })
+})
+
+test('an engineer scans the rig with the camera, ticks its components, registers its entry, and sees English on request', async ({ page }) => {
+  const seed = seedData()
+  await signIn(page, seed.engineer.username, seed.engineer.password)
+  await page.getByTestId('project').filter({ hasText: seed.projectName }).click()
+
+  // The fake camera shows the printed base-unit label: the rig appears without typing anything.
+  await page.getByTestId('open-camera').click()
+  await expect(page.getByTestId('rig-serial')).toContainText(seed.serial, { timeout: 20_000 })
+  await expect(page.getByTestId('rig-state')).toHaveText('空闲')
+  await page.screenshot({ path: screenshot('phone-verification') })
+
+  // Components one after another (typed here: the fake camera shows only one label), each ticked.
+  for (const component of seed.components) {
+    await page.getByTestId('typed-code').locator('input').fill(component.url)
+    await page.getByTestId('send-typed').click()
+    await expect(page.getByTestId('component').filter({ hasText: component.serial }).first()).toContainText('✓')
+  }
+  // A code from nowhere is refused with the server's message, shown against it.
+  await page.getByTestId('typed-code').locator('input').fill('RAAAAAAAAAA.1AAAAAAAAAA')
+  await page.getByTestId('send-typed').click()
+  await expect(page.getByTestId('queued-item').filter({ hasText: 'RAAAAAAAAAA' })).toContainText('被拒绝')
+  await page.screenshot({ path: screenshot('phone-components') })
+
+  await page.getByTestId('to-entry').click()
+  await page.getByTestId('height').locator('input').fill('30')
+  await page.getByTestId('form-upload').locator('input[type=file]').setInputFiles({ name: '报验表.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await expect(page.getByText('报验表.pdf')).toBeVisible()
+  await page.screenshot({ path: screenshot('phone-entry') })
+  await page.getByTestId('register').click()
+  await expect(page.getByTestId('done')).toBeVisible()
+  await page.screenshot({ path: screenshot('phone-done') })
+
+  const token = await logIn(seed.owner.username, 'pileRig2026')
+  const rig = await call('GET', `/api/v1/rigs/${seed.rigId}`, token)
+  expect(rig.status).toBe('in_use')
+
+  await page.getByText('English').click()
+  await expect(page.getByText('On site')).toBeVisible()
+  await page.getByText('中文').click()
+})
+
+test('offline on site: scans and the entry wait on the device, are sent in order when the signal returns, and register once', async ({ page, context }) => {
+  const other = await seed() // a rig of its own: the shared one is already in use
+  await signIn(page, other.engineer.username, other.engineer.password)
+  await page.getByTestId('project').filter({ hasText: other.projectName }).click()
+  await page.getByTestId('typed-code').locator('input').fill(other.baseUnitUrl)
+  await page.getByTestId('send-typed').click()
+  await expect(page.getByTestId('rig-serial')).toContainText(other.serial)
+
+  await context.setOffline(true)
+  await expect(page.getByTestId('offline-banner')).toBeVisible()
+  for (const component of other.components) {
+    await page.getByTestId('typed-code').locator('input').fill(component.url)
+    await page.getByTestId('send-typed').click()
+  }
+  await expect(page.getByTestId('pending-banner')).toContainText('4 项未发送')
+  await page.screenshot({ path: screenshot('phone-offline') })
+
+  await context.setOffline(false)
+  await page.evaluate(() => window.dispatchEvent(new Event('online')))
+  await expect(page.getByTestId('pending-banner')).toBeHidden({ timeout: 20_000 })
+  for (const component of other.components) {
+    await expect(page.getByTestId('component').filter({ hasText: component.serial }).first()).toContainText('✓')
+  }
+
+  await page.getByTestId('to-entry').click()
+  await page.getByTestId('height').locator('input').fill('28.5')
+  await page.getByTestId('form-upload').locator('input[type=file]').setInputFiles({ name: '报验表.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await expect(page.getByText('报验表.pdf')).toBeVisible()
+  await context.setOffline(true)
+  await page.getByTestId('register').click()
+  await expect(page.getByTestId('entry-pending')).toBeVisible()
+  await context.setOffline(false)
+  await page.evaluate(() => window.dispatchEvent(new Event('online')))
+  await expect(page.getByTestId('done')).toBeVisible({ timeout: 20_000 })
+
+  const token = await logIn(other.owner.username, 'pileRig2026')
+  const usages = await call('GET', `/api/v1/rigs/${other.rigId}/usages`, token)
+  expect(usages).toHaveLength(1)
+  expect(usages[0].installedHeightMetres).toBe(28.5)
+})

@@ -1,0 +1,44 @@
+// The typed client of the host's API, generated from openapi/v1.json (npm run api): no request is written by hand.
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths } from './schema'
+
+let xsrfToken: string | null = null
+let language = 'zh-CN'
+
+export function setApiLanguage(value: string) {
+  language = value
+}
+
+const sameOriginSession: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', language)
+    if (xsrfToken && request.method !== 'GET') request.headers.set('X-XSRF-TOKEN', xsrfToken)
+    return request
+  },
+}
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' })
+api.use(sameOriginSession)
+
+/** After login (cookie), the browser fetches the anti-forgery token every write must carry. */
+export async function refreshAntiforgery() {
+  const { data } = await api.GET('/api/v1/auth/antiforgery')
+  xsrfToken = (data as { token?: string } | undefined)?.token ?? null
+}
+
+export interface Problem {
+  title?: string
+  detail?: string
+  code?: string
+  errors?: Record<string, { code: string; message: string }[] | string[]>
+}
+
+/** One line for the user, in the language the server answered in (RFC 9457 problem details). */
+export function describeProblem(error: unknown): string {
+  const p = error as Problem | undefined
+  if (!p) return ''
+  const fields = p.errors
+    ? Object.values(p.errors).flat().map((e) => (typeof e === 'string' ? e : e.message))
+    : []
+  return [p.detail ?? p.title, ...fields].filter(Boolean).join('；')
+}

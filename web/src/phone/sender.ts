@@ -1,0 +1,32 @@
+// How queued on-site work reaches the server: through the typed client, each with its Idempotency-Key.
+import { api, describeProblem } from '../api/client'
+import { useSender, type QueuedRequest } from '../offline/queue'
+
+export type QueuedOperation =
+  | { op: 'scan'; verificationId: string; scanned: string }
+  | { op: 'entry'; verificationId: string; installedHeightMetres: number; powerHeadCount: number; entryInspectionFormFileId: string }
+
+export function useQueueSender() {
+  useSender(async (item: QueuedRequest) => {
+    const body = item.body as QueuedOperation
+    const headers = { 'Idempotency-Key': item.idempotencyKey }
+    try {
+      const { response, error } =
+        body.op === 'scan'
+          ? await api.POST('/api/v1/verifications/{verificationId}/scans', {
+              params: { path: { verificationId: body.verificationId } }, body: { scanned: body.scanned }, headers,
+            })
+          : await api.POST('/api/v1/verifications/{verificationId}/usage', {
+              params: { path: { verificationId: body.verificationId } },
+              body: { installedHeightMetres: body.installedHeightMetres, powerHeadCount: body.powerHeadCount, entryInspectionFormFileId: body.entryInspectionFormFileId },
+              headers,
+            })
+      if (response.ok) return { ok: true }
+      // 5xx and 409 "still in progress" are worth another try; a refusal is final and shown against the item.
+      const retry = response.status >= 500 || (error as { code?: string } | undefined)?.code === 'idempotency.in_progress'
+      return { ok: false, retry, message: describeProblem(error) }
+    } catch {
+      return { ok: false, retry: true, message: '' } // no connection
+    }
+  })
+}
