@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
-import { call, logIn, seed } from './api'
+import { call, logIn, seed, upload } from './api'
 import { screenshot, seedData } from './seed'
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF')
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto('/m/login')
@@ -30,6 +31,7 @@ test('an engineer scans the rig with the camera, ticks its components, registers
   const seed = seedData()
   await signIn(page, seed.engineer.username, seed.engineer.password)
   await page.getByTestId('project').filter({ hasText: seed.projectName }).click()
+  await page.getByTestId('start-verify').click()
 
   // The fake camera shows the printed base-unit label: the rig appears without typing anything.
   await page.getByTestId('open-camera').click()
@@ -71,6 +73,7 @@ test('offline on site: scans and the entry wait on the device, are sent in order
   const other = await seed() // a rig of its own: the shared one is already in use
   await signIn(page, other.engineer.username, other.engineer.password)
   await page.getByTestId('project').filter({ hasText: other.projectName }).click()
+  await page.getByTestId('start-verify').click()
   await page.getByTestId('typed-code').locator('input').fill(other.baseUnitUrl)
   await page.getByTestId('send-typed').click()
   await expect(page.getByTestId('rig-serial')).toContainText(other.serial)
@@ -106,4 +109,47 @@ test('offline on site: scans and the entry wait on the device, are sent in order
   const usages = await call('GET', `/api/v1/rigs/${other.rigId}/usages`, token)
   expect(usages).toHaveLength(1)
   expect(usages[0].installedHeightMetres).toBe(28.5)
+})
+
+test('on a project an engineer flags a rig in use with a photo, reads its history, and after a clear registers its exit', async ({ page }) => {
+  const s = await seed()
+  const engineer = await logIn(s.engineer.username, s.engineer.password)
+  const verification = await call('POST', `/api/v1/projects/${s.projectId}/verifications`, engineer, { scanned: s.baseUnitUrl })
+  for (const c of s.components) await call('POST', `/api/v1/verifications/${verification.verificationId}/scans`, engineer, { scanned: c.url })
+  const form = await upload(engineer, pdf, '报验表.pdf')
+  await call('POST', `/api/v1/verifications/${verification.verificationId}/usage`, engineer, { installedHeightMetres: 30, powerHeadCount: 1, entryInspectionFormFileId: form })
+
+  await signIn(page, s.engineer.username, s.engineer.password)
+  await page.getByTestId('project').filter({ hasText: s.projectName }).click()
+  const usage = page.getByTestId('usage').filter({ hasText: s.serial })
+  await expect(usage).toContainText('使用中')
+  await page.screenshot({ path: screenshot('phone-project') })
+
+  await usage.getByTestId('flag').click()
+  await page.getByTestId('category-unqualified').click()
+  await page.getByTestId('submit-flag').click()
+  // Without a reason and a photo it is refused, each rule named in the user's language, and nothing is flagged.
+  await expect(page.getByTestId('flag-error')).toContainText('必填项不能为空')
+  await expect(page.getByTestId('flag-error')).toContainText('请至少上传一张照片')
+  await page.getByTestId('reason').locator('textarea').fill('斜撑焊缝开裂')
+  await page.getByTestId('photos').locator('input[type=file]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: png })
+  await expect(page.getByText('现场.png')).toBeVisible()
+  await page.screenshot({ path: screenshot('phone-flag') })
+  await page.getByTestId('submit-flag').click()
+  await expect(page.getByTestId('flag-done')).toBeVisible()
+
+  await page.goto(`/m/rigs/${s.rigId}/history`)
+  await expect(page.getByTestId('timeline')).toContainText('标记问题')
+  await expect(page.getByTestId('timeline')).toContainText('斜撑焊缝开裂')
+  await expect(page.getByTestId('timeline')).toContainText('进场登记')
+  await page.screenshot({ path: screenshot('phone-history') })
+
+  await page.goto(`/m/projects/${s.projectId}`)
+  await expect(page.getByTestId('usage').filter({ hasText: s.serial })).toContainText('已停用')
+  await page.getByTestId('usage').filter({ hasText: s.serial }).getByTestId('exit').click()
+  await page.getByRole('button', { name: '确认' }).click()
+  await expect(page.getByTestId('message')).toContainText('已登记退场')
+  await expect(page.getByTestId('usage').filter({ hasText: s.serial })).toHaveCount(0)
+  const usages = await call('GET', `/api/v1/rigs/${s.rigId}/usages`, engineer)
+  expect(usages[0].status).toBe('exited')
 })

@@ -14,3 +14,13 @@ describe('scanned text', () => {
     expect(kindOf('hello')).toBe('unknown')
   })
 })
+
+import { time } from '../src/format'
+
+describe('times on screen', () => {
+  it('are China time to the minute, whatever zone the server wrote them in', () => {
+    expect(time('2021-06-21T00:00:00+00:00')).toBe('2021-06-21 08:00')
+    expect(time('2021-06-21T23:59:30.5+08:00')).toBe('2021-06-21 23:59')
+    expect(time(null)).toBe('')
+  })
+})

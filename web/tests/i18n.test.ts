@@ -26,3 +26,15 @@ describe('message catalogues', () => {
     expect(used.filter((k) => !known.has(k))).toEqual([])
   })
 })
+
+describe('values the API sends that the screens translate', () => {
+  it('have a message for every member of the enums shown by key', async () => {
+    const document = JSON.parse(readFileSync(join(__dirname, '../openapi/v1.json'), 'utf8'))
+    const schemas = document.components.schemas as Record<string, { enum?: string[] }>
+    const shownAs: Record<string, string> = { RigStatus: 'state', FlagCategory: 'flag', ComponentKind: 'component', OutboundStatus: 'inbox.outbound', UsageStatus: 'usageStatus' }
+    const known = new Set([...keys(zh)])
+    const missing = Object.entries(shownAs).flatMap(([schema, prefix]) =>
+      (schemas[schema]?.enum ?? ['(schema missing)']).map((value) => `${prefix}.${value}`).filter((k) => !known.has(k)))
+    expect(missing).toEqual([])
+  })
+})

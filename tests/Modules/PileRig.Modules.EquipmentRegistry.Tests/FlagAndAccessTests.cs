@@ -258,4 +258,18 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         var history = (await (await s.Owner.Client.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
         history.Select(e => e!.Str("type")).ShouldBe(["equipment_registry.rig_registered"]);
     }
+
+    [Fact]
+    public async Task The_firm_and_its_engineers_read_the_history_of_a_rig_registered_on_their_project_and_no_other_firm_does()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        await (await s.Engineer.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
+        await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var history = (await (await s.Engineer.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        history.Select(e => e!.Str("type")).ShouldContain("equipment_registry.usage_registered");
+        (await (await s.Firm.Client.GetAsync($"/api/v1/rigs/{s.RigId}/usages")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Count.ShouldBe(1);
+        var (otherEngineer, _, _) = await s.AnotherProjectAsync();
+        await (await otherEngineer.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
+    }
 }

@@ -30,15 +30,15 @@ export interface Problem {
   title?: string
   detail?: string
   code?: string
-  errors?: Record<string, { code: string; message: string }[] | string[]>
+  /** One entry per field and rule (ADR 0008). */
+  errors?: { field: string; code: string; message: string }[]
 }
 
 /** One line for the user, in the language the server answered in (RFC 9457 problem details). */
 export function describeProblem(error: unknown): string {
   const p = error as Problem | undefined
   if (!p) return ''
-  const fields = p.errors
-    ? Object.values(p.errors).flat().map((e) => (typeof e === 'string' ? e : e.message))
-    : []
-  return [p.detail ?? p.title, ...fields].filter(Boolean).join('；')
+  // Field errors already carry the rule in the user's language; the summary would only repeat them.
+  const fields = Array.isArray(p.errors) ? [...new Set(p.errors.map((e) => e.message))] : []
+  return fields.length ? fields.join('；') : (p.detail ?? p.title ?? '')
 }

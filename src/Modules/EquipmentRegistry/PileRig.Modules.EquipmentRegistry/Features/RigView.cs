@@ -54,8 +54,16 @@ public static class RigAccess
     public static async Task<Rig> RequireReadableAsync(IQuerySession session, Guid rigId, Actor actor, CancellationToken cancellationToken)
     {
         var rig = await session.LoadAsync<Rig>(rigId, cancellationToken);
-        return rig is not null && RigDecisions.MayRead(rig, actor) ? rig : throw new RuleViolationException(EquipmentRules.NotYourRig);
+        return rig is not null && (RigDecisions.MayRead(rig, actor) || await HadOnItsProjectsAsync(session, rig, actor, cancellationToken))
+            ? rig
+            : throw new RuleViolationException(EquipmentRules.NotYourRig);
     }
+
+    // A supervision firm, and its engineers, read a rig that has been registered for use on one of the firm's projects:
+    // on site they check its history before acting on it. Verified but never entered is not enough.
+    private static async Task<bool> HadOnItsProjectsAsync(IQuerySession session, Rig rig, Actor actor, CancellationToken cancellationToken) =>
+        actor.Role is Roles.SupervisionFirm or Roles.Engineer && actor.EnterpriseId is { } firm
+        && await session.Query<Supervision.UsageRecord>().AnyAsync(u => u.RigId == rig.Id && u.FirmId == firm, cancellationToken);
 
     /// <summary>The owner's write path: the stream at its current version, or 404 for anyone else's rig.</summary>
     public static async Task<JasperFx.Events.IEventStream<Rig>> RequireOwnStreamAsync(IDocumentSession session, Guid rigId, RequestContext context,
