@@ -27,6 +27,26 @@ test('the first screen is usable within 2 s on a 4G-like connection', async ({ p
   await page.screenshot({ path: screenshot('phone-login') })
 })
 
+test("the engineer's flow downloads under 300 kB of JavaScript, compressed", async ({ page }) => {
+  const seed = seedData()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  const urls = new Map<string, string>()
+  let javascript = 0
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
+  cdp.on('Network.loadingFinished', (e) => {
+    if (urls.get(e.requestId)?.endsWith('.js')) javascript += e.encodedDataLength
+  })
+  await signIn(page, seed.engineer.username, seed.engineer.password)
+  await page.getByTestId('project').filter({ hasText: seed.projectName }).click()
+  await page.getByTestId('start-verify').click()
+  await expect(page.getByTestId('open-camera')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  console.log(`engineer's flow: ${Math.round(javascript / 1024)} kB of JavaScript over the wire`)
+  expect(javascript).toBeGreaterThan(20_000) // it did measure something
+  expect(javascript).toBeLessThan(300_000)
+})
+
 test('an engineer scans the rig with the camera, ticks its components, registers its entry, and sees English on request', async ({ page }) => {
   const seed = seedData()
   await signIn(page, seed.engineer.username, seed.engineer.password)

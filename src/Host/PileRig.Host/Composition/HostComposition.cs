@@ -100,6 +100,7 @@ public static class HostComposition
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddOpenApi("v1");
+        services.AddWebClient();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
     }
 
