@@ -14,6 +14,13 @@ async function signIn(page: Page, username: string, pass: string) {
   await page.getByTestId('login').click()
 }
 
+/** Answers Element Plus's prompt: the newest visible one (a closing one may still be in the page). */
+async function answerPrompt(page: Page, text: string) {
+  const box = page.locator('.el-message-box').filter({ visible: true }).last()
+  await box.locator('input').fill(text)
+  await box.getByRole('button', { name: /OK|确定|确认/ }).click()
+}
+
 async function signUpWithProfile(page: Page, kind: 'firm' | 'owner') {
   const username = `${kind}${Date.now().toString(36)}`
   await page.goto('/app/login')
@@ -69,8 +76,7 @@ test('a firm signs up, completes its profile, creates an engineer whose password
   await expect(page.getByTestId('engineers')).not.toContainText(generated) // shown once, never listed
 
   await page.getByTestId('disable').click()
-  await page.locator('.el-message-box input').fill('离职')
-  await page.locator('.el-message-box').getByRole('button', { name: /OK|确定|确认/ }).click()
+  await answerPrompt(page, '离职')
   await expect(page.getByTestId('engineers')).toContainText('已停用')
   await expect(logIn(username, generated)).rejects.toThrow(/403|account_disabled/)
   await page.getByTestId('enable').click()
@@ -119,6 +125,16 @@ test('a rig owner registers a rig with its components and opens the print-ready 
   await expect(page.getByTestId('rigs')).toContainText(serial)
   await page.screenshot({ path: screenshot('pc-rigs') })
 
+  // On the rig's page the owner replaces a component; its old code is revoked and the history says why.
+  await page.getByTestId('rigs').getByText(serial).click()
+  await page.getByTestId('replace-component').first().click()
+  await answerPrompt(page, 'M-01B')
+  await answerPrompt(page, '磨损更换')
+  await expect(page.locator('body')).toContainText('M-01B')
+  await expect(page.getByTestId('timeline')).toContainText('更换部件')
+  await expect(page.getByTestId('timeline')).toContainText('磨损更换')
+  await page.goBack()
+
   const href = await page.getByTestId('labels').first().getAttribute('href')
   await page.goto(href!)
   await expect(page.locator('body')).toContainText(serial)
@@ -154,8 +170,7 @@ test('a regulator reads a flagged rig as a timeline, verifies its trail, clears 
   await page.getByTestId('verify-trail').click()
   await expect(page.getByTestId('trail-result')).toContainText('校验通过')
   await page.getByTestId('clear-flag').click()
-  await page.locator('.el-message-box input').fill('核查为原厂铭牌')
-  await page.locator('.el-message-box').getByRole('button', { name: /OK|确定|确认/ }).click()
+  await answerPrompt(page, '核查为原厂铭牌')
   await expect(page.getByTestId('rig-title')).toContainText('使用中')
   await expect(page.getByTestId('timeline')).toContainText('解除标记')
   await page.screenshot({ path: screenshot('pc-rig'), fullPage: true })
@@ -169,4 +184,29 @@ test('a regulator reads a flagged rig as a timeline, verifies its trail, clears 
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   expect(bytes.toString('utf8')).toContain('项目,辖区,设备类型')
   expect(bytes.toString('utf8')).toContain(s.serial)
+})
+
+test('the admin creates a regulator bound to a jurisdiction and sees its password once', async ({ page }) => {
+  test.skip(!adminPassword, 'PILERIG_E2E_ADMIN_PASSWORD is set by scripts/test')
+  await signIn(page, 'admin', adminPassword)
+  await page.getByTestId('menu-regulators').click()
+  await page.getByTestId('new-regulator').click()
+  const name = `海曙安监站${Date.now().toString(36)}`
+  await page.getByTestId('regulator-name').fill(name)
+  await page.getByTestId('regulator-mobile').fill(mobile())
+  await page.getByTestId('regulator-organisation').fill('海曙区安监站')
+  await page.getByTestId('regulator-jurisdictions').click()
+  await page.locator('.el-select-dropdown__item').filter({ hasText: '330203' }).click()
+  await page.keyboard.press('Escape')
+  await page.getByTestId('create-regulator').click()
+  const username = (await page.getByTestId('generated-username').textContent())!.trim()
+  const generated = (await page.getByTestId('generated-password').textContent())!.trim()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('regulators')).toContainText(name)
+  await expect(page.getByTestId('regulators')).toContainText('330203')
+  const token = await logIn(username, generated)
+  const me = await call('GET', '/api/v1/accounts/me', token)
+  expect(me.role).toBe('regulator')
+  expect(me.jurisdictions).toEqual(['330203'])
+  expect(me.mustChangePassword).toBe(true)
 })

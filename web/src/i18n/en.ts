@@ -52,6 +52,7 @@ const en: typeof zh = {
   },
   usage: { title: 'Usage records', exited: 'Exited', registeredAt: 'Registered', exitedAt: 'Exited', exit: 'Exit', exitNote: 'Exit note', exitDone: 'Exit registered' },
   rig: {
+    addComponent: 'Add component', replace: 'Replace', remove: 'Remove', newSerial: 'New serial', 
     trail: 'Audit trail', register: 'Register a rig', printPage: 'Label sheet', manufactureDate: 'Manufactured', certificateNumber: 'Certificate no.',
     certificateFile: 'Certificate file', certificateValidUntil: 'Certificate valid until', ratedHeight: 'Rated max height (m)',
     topMounted: 'Top-mounted power head', photos: 'Photos', components: 'Components', clearReason: 'Why the flag is cleared', clear: 'Clear flag',
@@ -72,6 +73,7 @@ const en: typeof zh = {
   },
   site: { usages: 'Rigs in use', flag: 'Flag', exit: 'Exit', history: 'History', verify: 'Scan and verify' },
   usageStatus: { in_use: 'In use', suspended: 'Suspended', exited: 'Exited' },
+  regulators: { title: 'Regulators', create: 'New regulator', organisation: 'Organisation' },
   flag: { cloned: 'Suspected clone', false_information: 'False information', unqualified: 'Unqualified', other: 'Other' },
   age: { under_7_days: 'Under 7 days', '7_to_30_days': '7–30 days', over_30_days: 'Over 30 days' },
 }

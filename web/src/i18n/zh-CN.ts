@@ -49,6 +49,7 @@ export default {
   },
   usage: { title: '使用记录', exited: '已退场', registeredAt: '登记时间', exitedAt: '退场时间', exit: '退场', exitNote: '退场说明', exitDone: '已登记退场' },
   rig: {
+    addComponent: '新增部件', replace: '更换', remove: '拆除', newSerial: '新部件出厂编号', 
     trail: '审计轨迹', register: '登记设备', printPage: '标签打印页', manufactureDate: '出厂日期', certificateNumber: '合格证编号',
     certificateFile: '合格证文件', certificateValidUntil: '合格证有效期至', ratedHeight: '额定最大高度（米）', topMounted: '顶置动力头',
     photos: '设备照片', components: '部件', clearReason: '解除原因', clear: '解除标记', stateAt: '某一时刻的状态', show: '查询',
@@ -68,6 +69,7 @@ export default {
   },
   site: { usages: '在用设备', flag: '标记', exit: '退场', history: '履历', verify: '扫码核验' },
   usageStatus: { in_use: '使用中', suspended: '已停用', exited: '已退场' },
+  regulators: { title: '监管账号', create: '新增监管账号', organisation: '所属部门' },
   flag: { cloned: '疑似套牌', false_information: '信息虚假', unqualified: '不合格', other: '其他' },
   age: { under_7_days: '7 天内', '7_to_30_days': '7–30 天', over_30_days: '30 天以上' },
 }

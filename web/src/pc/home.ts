@@ -20,8 +20,10 @@ export function homeFor(me: Me | null): string {
 export function menuFor(me: Me | null): { path: string; key: string }[] {
   const inbox = { path: '/inbox', key: 'inbox.title' }
   switch (me?.role) {
-    case 'regulator':
     case 'admin':
+      return [{ path: '/dashboard', key: 'pc.dashboard' }, { path: '/usages', key: 'pc.usages' }, { path: '/oversight-rigs', key: 'pc.rigs' },
+        { path: '/regulators', key: 'regulators.title' }, inbox]
+    case 'regulator':
       return [{ path: '/dashboard', key: 'pc.dashboard' }, { path: '/usages', key: 'pc.usages' }, { path: '/oversight-rigs', key: 'pc.rigs' }, inbox]
     case 'supervision_firm':
       return [{ path: '/projects', key: 'project.title' }, { path: '/staff', key: 'staff.title' }, { path: '/profile', key: 'profile.title' }, inbox]
