@@ -173,4 +173,17 @@ public sealed class SignUpAndLoginTests(PileRigHost host)
         await (await client.GetAsync("/api/v1/accounts/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
         await (await client.GetAsync("/api/v1/engineers")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
+
+    [Fact]
+    public async Task One_account_logging_in_from_ten_devices_at_once_succeeds_on_every_one()
+    {
+        using var signUp = host.NewClient();
+        var (credentials, _, _) = await signUp.RegisterAsync("supervision_firm");
+        var devices = Enumerable.Range(0, 10).Select(_ => host.NewClient()).ToList();
+
+        var answers = await Task.WhenAll(devices.Select(d => d.LogInAsync(credentials)));
+
+        answers.Select(a => a.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
+        devices.ForEach(d => d.Dispose());
+    }
 }

@@ -26,16 +26,38 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
 
         outbox.Enroll(session);
         AuditStamp.Apply(session, context);
-        var response = await next(message, cancellationToken);
-        if (context.Idempotency is { } key)
+        for (var attempt = 1; ; attempt++)
         {
-            // Same transaction as the command's writes: a second request with this key cannot commit anything.
-            session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, null, null, null, DateTimeOffset.UtcNow));
-        }
+            var response = await next(message, cancellationToken);
+            if (context.Idempotency is { } key)
+            {
+                // Same transaction as the command's writes: a second request with this key cannot commit anything.
+                session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, null, null, null, DateTimeOffset.UtcNow));
+            }
 
-        await session.SaveChangesAsync(cancellationToken);
-        return response;
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return response;
+            }
+            catch (JasperFx.ConcurrencyException) when (message is IRetriedOnConflict && attempt < IRetriedOnConflict.MaxAttempts)
+            {
+                // Lost a race on a stream: forget this attempt's writes and decide again on what is stored now.
+                session.EjectAllPendingChanges();
+            }
+        }
     }
+}
+
+/// <summary>
+/// A command that is decided again, on fresh state, when another request changed its stream first (instead of
+/// answering 409): for writes that users cannot sensibly retry themselves, like a login's bookkeeping. Only for
+/// commands that publish no integration events, since a discarded attempt's outbox messages are not taken back.
+/// Ten attempts: each loser of a race has lost to a different winner, so ten devices at once all get through.
+/// </summary>
+public interface IRetriedOnConflict
+{
+    const int MaxAttempts = 10;
 }
 
 /// <summary>Copies the request's audit facts onto a Marten session's metadata.</summary>

@@ -1,3 +1,4 @@
+using PileRig.BuildingBlocks.Mediation;
 using FluentValidation;
 using Mediator;
 using PileRig.BuildingBlocks.Errors;
@@ -6,7 +7,8 @@ using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.Personnel.Features.LogIn;
 
-public sealed record LogIn(string? Username, string? Password) : ICommand<LogInResult>;
+/// <summary>Two devices logging in to one account at once both succeed: the loser of the race on the account's stream decides again.</summary>
+public sealed record LogIn(string? Username, string? Password) : ICommand<LogInResult>, IRetriedOnConflict;
 
 /// <summary>
 /// A refused login is a result, not an exception: the failed attempt (and a lockout) must still be saved, and the
