@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { call, logIn, seed, upload } from './api'
+import { call, creditCode, logIn, mobile, password, seed, upload } from './api'
+import { PNG } from 'pngjs'
 import { screenshot, seedData } from './seed'
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF')
@@ -172,4 +173,62 @@ test('on a project an engineer flags a rig in use with a photo, reads its histor
   await expect(page.getByTestId('usage').filter({ hasText: s.serial })).toHaveCount(0)
   const usages = await call('GET', `/api/v1/rigs/${s.rigId}/usages`, engineer)
   expect(usages[0].status).toBe('exited')
+})
+
+test('a firm that signs in on its phone completes its profile first, the certificate photo shrunk before upload', async ({ page }) => {
+  const username = `firm${Date.now().toString(36)}`
+  await call('POST', '/api/v1/accounts/register', undefined, { username, password, mobile: mobile(), kind: 'supervision_firm' })
+  await signIn(page, username, password)
+  await expect(page).toHaveURL(/\/m\/profile/)
+
+  // A 1200×1200 photo of noise: a few MB as PNG, as a phone camera's picture would be.
+  const photo = new PNG({ width: 1200, height: 1200 })
+  for (let i = 0; i < photo.data.length; i++) photo.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256)
+  const original = PNG.sync.write(photo)
+  await page.getByTestId('document').locator('input[type=file]').setInputFiles({ name: '资质证书.png', mimeType: 'image/png', buffer: original })
+  await expect(page.getByText('资质证书.png')).toBeVisible()
+
+  await page.getByTestId('profile-name').locator('input').fill(`宁波${username}工程监理有限公司`)
+  await page.getByTestId('credit-code').locator('input').fill(creditCode())
+  await page.getByTestId('address').locator('input').fill('宁波市鄞州区天童南路 1 号')
+  await page.getByTestId('legal-representative').locator('input').fill('张三')
+  await page.getByTestId('contact-name').locator('input').fill('李四')
+  await page.getByTestId('contact-phone').locator('input').fill('0574-87654321')
+  await page.screenshot({ path: screenshot('phone-profile') })
+  await page.getByTestId('save-profile').click()
+  await expect(page).toHaveURL(/\/m\/projects/)
+
+  // What the platform stored is the shrunk JPEG, not the camera's original.
+  const stored = (await call('GET', '/api/v1/enterprises/me', await logIn(username, password))).profile.document
+  console.log(`certificate photo: ${Math.round(original.length / 1024)} kB taken, ${Math.round(stored.size / 1024)} kB stored`)
+  expect(stored.contentType).toBe('image/jpeg')
+  expect(stored.size).toBeLessThan(original.length / 2)
+})
+
+test('a regulator spot-checks a rig on site by scanning it and flags it from there', async ({ page }) => {
+  const adminPassword = process.env.PILERIG_E2E_ADMIN_PASSWORD ?? ''
+  test.skip(!adminPassword, 'PILERIG_E2E_ADMIN_PASSWORD is set by scripts/test')
+  const s = await seed()
+  const admin = await logIn('admin', adminPassword)
+  const created = await call('POST', '/api/v1/regulators', admin, { name: '鄞州安监站', mobile: mobile(), organisation: '鄞州区安监站', jurisdictions: ['330212'] })
+  const first = await logIn(created.username, created.password)
+  await call('POST', '/api/v1/accounts/me/password', first, { currentPassword: created.password, newPassword: password })
+
+  await signIn(page, created.username, password)
+  await expect(page).toHaveURL(/\/m\/spot-check/)
+  await page.getByTestId('typed-code').locator('input').fill(s.baseUnitUrl)
+  await page.getByTestId('send-typed').click()
+  await expect(page.getByTestId('spot-result')).toContainText(s.serial)
+  await expect(page.getByTestId('spot-result')).toContainText('空闲')
+  await page.screenshot({ path: screenshot('phone-spot-check') })
+
+  await page.getByTestId('spot-flag').click()
+  await page.getByTestId('category-false_information').click()
+  await page.getByTestId('reason').locator('textarea').fill('铭牌信息与登记不符')
+  await page.getByTestId('photos').locator('input[type=file]').setInputFiles({ name: '铭牌.png', mimeType: 'image/png', buffer: png })
+  await expect(page.getByText('铭牌.png')).toBeVisible()
+  await page.getByTestId('submit-flag').click()
+  await expect(page.getByTestId('flag-done')).toBeVisible()
+  const history = await call('GET', `/api/v1/rigs/${s.rigId}/history`, admin)
+  expect(history.map((e: { type: string }) => e.type)).toEqual(['equipment_registry.rig_registered', 'equipment_registry.rig_spot_checked', 'equipment_registry.rig_flagged'])
 })

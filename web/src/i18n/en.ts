@@ -74,6 +74,7 @@ const en: typeof zh = {
   site: { usages: 'Rigs in use', flag: 'Flag', exit: 'Exit', history: 'History', verify: 'Scan and verify' },
   usageStatus: { in_use: 'In use', suspended: 'Suspended', exited: 'Exited' },
   regulators: { title: 'Regulators', create: 'New regulator', organisation: 'Organisation' },
+  spotCheck: { title: 'Spot check' },
   flag: { cloned: 'Suspected clone', false_information: 'False information', unqualified: 'Unqualified', other: 'Other' },
   age: { under_7_days: 'Under 7 days', '7_to_30_days': '7–30 days', over_30_days: 'Over 30 days' },
 }

@@ -28,7 +28,9 @@ import { useQueueSender } from './sender'
 const router = createRouter({
   history: createWebHistory('/m/'),
   routes: [
-    { path: '/', redirect: '/projects' },
+    { path: '/', redirect: () => (session.me?.role === 'regulator' ? '/spot-check' : '/projects') },
+    { path: '/profile', component: () => import('./views/ProfileView.vue') },
+    { path: '/spot-check', component: () => import('./views/SpotCheckView.vue') },
     { path: '/login', component: LoginView },
     { path: '/password', component: () => import('./views/PasswordView.vue') },
     { path: '/projects', component: () => import('./views/ProjectsView.vue') },
@@ -43,7 +45,10 @@ router.beforeEach(async (to) => {
   if (!session.loaded) await loadMe()
   if (to.path === '/login') return true
   if (!session.me) return '/login'
-  if (session.me.mustChangePassword && to.path !== '/password') return '/password'
+  if (session.me.mustChangePassword) return to.path === '/password' ? true : '/password'
+  const enterprise = session.me.role === 'supervision_firm' || session.me.role === 'rig_owner'
+  if (enterprise && !session.me.profileComplete) return to.path === '/profile' ? true : '/profile'
+  if (session.me.role === 'regulator' && to.path === '/projects') return '/spot-check'
   return true
 })
 
