@@ -22,9 +22,19 @@ export async function qrDetector(): Promise<Detector> {
 
 /** Decodes a still picture (the photo fallback). */
 export async function decodeFile(file: Blob): Promise<string | null> {
-  const bitmap = await createImageBitmap(file)
-  const found = await (await qrDetector()).detect(bitmap)
+  const picture = typeof createImageBitmap === 'function' ? await createImageBitmap(file) : await loadImage(file)
+  const found = await (await qrDetector()).detect(picture)
   return found[0]?.rawValue ?? null
+}
+
+// Older WebViews (WeChat on old iOS) have no createImageBitmap: an <img> is a source the detector takes too.
+function loadImage(file: Blob): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image()
+    img.onload = () => resolve(img)
+    img.onerror = reject
+    img.src = URL.createObjectURL(file)
+  })
 }
 
 /** A short beep and a buzz on a read: the engineer's eyes are on the rig, not the screen. */
