@@ -148,6 +148,8 @@ test('a regulator reads a flagged rig as a timeline, verifies its trail, clears 
   const engineer = await logIn(s.engineer.username, s.engineer.password)
   const v = await call('POST', `/api/v1/projects/${s.projectId}/verifications`, engineer, { scanned: s.baseUnitUrl })
   for (const c of s.components) await call('POST', `/api/v1/verifications/${v.verificationId}/scans`, engineer, { scanned: c.url })
+  const forged = `RF${Date.now().toString(36).toUpperCase().slice(-9).padStart(9, 'A')}.1AAAAAAAAAA`
+  await call('POST', `/api/v1/verifications/${v.verificationId}/scans`, engineer, { scanned: forged }).catch(() => undefined) // refused, recorded
   await call('POST', `/api/v1/verifications/${v.verificationId}/usage`, engineer, { installedHeightMetres: 30, powerHeadCount: 1, entryInspectionFormFileId: await upload(engineer, pdf, 'f.pdf') })
   await call('POST', `/api/v1/rigs/${s.rigId}/flags`, engineer, { projectId: s.projectId, category: 'cloned', reason: '铭牌与合格证不符', photoFileIds: [await upload(engineer, png, 'p.png')] })
   const admin = await logIn('admin', adminPassword)
@@ -161,6 +163,10 @@ test('a regulator reads a flagged rig as a timeline, verifies its trail, clears 
   await expect(page.getByTestId('dashboard')).toBeVisible()
   await expect(page.getByTestId('open-flags')).toContainText('疑似套牌')
   await page.screenshot({ path: screenshot('pc-dashboard'), fullPage: true })
+  // Each figure opens its list in the app: the failed scans the seeding's forged code left behind.
+  await page.getByTestId('link-failed_scans').click()
+  await expect(page.getByTestId('findings')).toContainText(forged)
+  await page.goBack()
 
   await page.getByTestId('menu-oversight-rigs').click()
   await page.getByTestId('oversight-rigs').getByText(s.serial).click()

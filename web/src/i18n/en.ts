@@ -75,6 +75,7 @@ const en: typeof zh = {
   usageStatus: { in_use: 'In use', suspended: 'Suspended', exited: 'Exited' },
   regulators: { title: 'Regulators', create: 'New regulator', organisation: 'Organisation' },
   spotCheck: { title: 'Spot check' },
+  findings: { matchedOn: 'Matched on', outcome: 'Outcome', scanned: 'Scanned', address: 'From address' },
   flag: { cloned: 'Suspected clone', false_information: 'False information', unqualified: 'Unqualified', other: 'Other' },
   age: { under_7_days: 'Under 7 days', '7_to_30_days': '7–30 days', over_30_days: 'Over 30 days' },
 }

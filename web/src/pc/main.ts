@@ -24,6 +24,7 @@ const router = createRouter({
     { path: '/projects/:projectId', component: () => import('./views/ProjectView.vue'), props: true },
     { path: '/rigs', component: () => import('./views/RigsView.vue') },
     { path: '/rigs/:rigId', component: () => import('./views/RigView.vue'), props: true },
+    { path: '/findings/:kind', component: () => import('./views/FindingsView.vue'), props: true },
     { path: '/regulators', component: () => import('./views/RegulatorsView.vue') },
     { path: '/inbox', component: () => import('./views/InboxView.vue') },
     { path: '/engineers-use-phone', component: () => import('./views/PhoneOnlyView.vue') },
