@@ -178,6 +178,12 @@ test('a regulator reads a flagged rig as a timeline, verifies its trail, clears 
   await page.getByTestId('clear-flag').click()
   await answerPrompt(page, '核查为原厂铭牌')
   await expect(page.getByTestId('rig-title')).toContainText('使用中')
+  // The state at a moment between the flag and the clear: replayed, it is suspended.
+  const flaggedAt = (await call('GET', `/api/v1/rigs/${s.rigId}/history`, admin)).find((e: { type: string }) => e.type.endsWith('rig_flagged')).timestamp
+  await page.getByTestId('state-at').locator('input').fill(new Date(new Date(flaggedAt).getTime() + 1500).toLocaleString('sv-SE'))
+  await page.getByTestId('state-at').locator('input').press('Enter')
+  await page.getByTestId('show-state').click()
+  await expect(page.getByTestId('past-state')).toContainText('已停用')
   await expect(page.getByTestId('timeline')).toContainText('解除标记')
   await page.screenshot({ path: screenshot('pc-rig'), fullPage: true })
 
@@ -192,7 +198,7 @@ test('a regulator reads a flagged rig as a timeline, verifies its trail, clears 
   expect(bytes.toString('utf8')).toContain(s.serial)
 })
 
-test('the admin creates a regulator bound to a jurisdiction and sees its password once', async ({ page }) => {
+test('the admin creates a regulator bound to a jurisdiction, sees its password once, and keeps the reference data', async ({ page }) => {
   test.skip(!adminPassword, 'PILERIG_E2E_ADMIN_PASSWORD is set by scripts/test')
   await signIn(page, 'admin', adminPassword)
   await page.getByTestId('menu-regulators').click()
@@ -210,6 +216,26 @@ test('the admin creates a regulator bound to a jurisdiction and sees its passwor
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('regulators')).toContainText(name)
   await expect(page.getByTestId('regulators')).toContainText('330203')
+
+  // Reference data: a new functional zone is offered at once and retired with a reason; a new rig type is listed.
+  await page.getByTestId('menu-reference').click()
+  const zone = `nb-e2e-${Date.now().toString(36)}`
+  await page.getByTestId('jurisdiction-code').fill(zone)
+  await page.getByTestId('jurisdiction-zh').fill('东部新城核心区')
+  await page.getByTestId('jurisdiction-en').fill('Eastern New Town')
+  await page.getByTestId('add-jurisdiction').click()
+  const row = page.getByTestId('jurisdictions').locator('tr').filter({ hasText: zone })
+  await expect(row).toContainText('正常')
+  await row.getByTestId('retire').click()
+  await answerPrompt(page, '并入鄞州区')
+  await expect(row).toContainText('已停用')
+  const typeCode = `rig_${Date.now().toString(36)}`
+  await page.getByTestId('type-code').fill(typeCode)
+  await page.getByTestId('type-zh').fill('长螺旋钻机')
+  await page.getByTestId('type-en').fill('Long auger drill')
+  await page.getByTestId('add-type').click()
+  await expect(page.getByTestId('rig-types')).toContainText(typeCode)
+
   const token = await logIn(username, generated)
   const me = await call('GET', '/api/v1/accounts/me', token)
   expect(me.role).toBe('regulator')

@@ -76,6 +76,7 @@ const en: typeof zh = {
   regulators: { title: 'Regulators', create: 'New regulator', organisation: 'Organisation' },
   spotCheck: { title: 'Spot check' },
   findings: { matchedOn: 'Matched on', outcome: 'Outcome', scanned: 'Scanned', address: 'From address' },
+  reference: { title: 'Reference data', code: 'Code', add: 'Add', retire: 'Retire', retired: 'Retired', county: 'County', functionalZone: 'Functional zone' },
   flag: { cloned: 'Suspected clone', false_information: 'False information', unqualified: 'Unqualified', other: 'Other' },
   age: { under_7_days: 'Under 7 days', '7_to_30_days': '7–30 days', over_30_days: 'Over 30 days' },
 }

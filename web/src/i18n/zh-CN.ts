@@ -72,6 +72,7 @@ export default {
   regulators: { title: '监管账号', create: '新增监管账号', organisation: '所属部门' },
   spotCheck: { title: '监管抽查' },
   findings: { matchedOn: '冲突依据', outcome: '结果', scanned: '扫描内容', address: '来源地址' },
+  reference: { title: '基础数据', code: '编码', add: '新增', retire: '停用', retired: '已停用', county: '县（市、区）', functionalZone: '功能区' },
   flag: { cloned: '疑似套牌', false_information: '信息虚假', unqualified: '不合格', other: '其他' },
   age: { under_7_days: '7 天内', '7_to_30_days': '7–30 天', over_30_days: '30 天以上' },
 }

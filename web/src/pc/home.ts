@@ -22,7 +22,7 @@ export function menuFor(me: Me | null): { path: string; key: string }[] {
   switch (me?.role) {
     case 'admin':
       return [{ path: '/dashboard', key: 'pc.dashboard' }, { path: '/usages', key: 'pc.usages' }, { path: '/oversight-rigs', key: 'pc.rigs' },
-        { path: '/regulators', key: 'regulators.title' }, inbox]
+        { path: '/regulators', key: 'regulators.title' }, { path: '/reference', key: 'reference.title' }, inbox]
     case 'regulator':
       return [{ path: '/dashboard', key: 'pc.dashboard' }, { path: '/usages', key: 'pc.usages' }, { path: '/oversight-rigs', key: 'pc.rigs' }, inbox]
     case 'supervision_firm':

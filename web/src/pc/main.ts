@@ -25,6 +25,7 @@ const router = createRouter({
     { path: '/rigs', component: () => import('./views/RigsView.vue') },
     { path: '/rigs/:rigId', component: () => import('./views/RigView.vue'), props: true },
     { path: '/findings/:kind', component: () => import('./views/FindingsView.vue'), props: true },
+    { path: '/reference', component: () => import('./views/ReferenceDataView.vue') },
     { path: '/regulators', component: () => import('./views/RegulatorsView.vue') },
     { path: '/inbox', component: () => import('./views/InboxView.vue') },
     { path: '/engineers-use-phone', component: () => import('./views/PhoneOnlyView.vue') },
