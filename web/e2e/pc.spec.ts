@@ -98,6 +98,17 @@ test('a firm signs up, completes its profile, creates an engineer whose password
   await page.getByTestId('save-project').click()
   await expect(page.getByTestId('projects')).toContainText(name)
   await page.screenshot({ path: screenshot('pc-projects') })
+
+  // The project's page answers what the platform said about it at a moment: a minute ago it did not exist yet.
+  await page.getByTestId('projects').getByText(name).click()
+  await page.getByTestId('project-state-at').locator('input').fill(new Date(Date.now() - 60_000).toLocaleString('sv-SE'))
+  await page.getByTestId('project-state-at').locator('input').press('Enter')
+  await page.getByTestId('show-project-state').click()
+  await expect(page.locator('.error')).toBeVisible()
+  await page.getByTestId('project-state-at').locator('input').fill(new Date(Date.now() + 60_000).toLocaleString('sv-SE'))
+  await page.getByTestId('project-state-at').locator('input').press('Enter')
+  await page.getByTestId('show-project-state').click()
+  await expect(page.getByTestId('project-past-state')).toContainText(name)
 })
 
 test('a rig owner registers a rig with its components and opens the print-ready label sheet', async ({ page }) => {
