@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { call, creditCode, logIn, mobile, password, seed, upload } from './api'
+import { call, creditCode, logIn, mobile, password, pdf, png, seed, upload } from './api'
 import { screenshot } from './seed'
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF')
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 const adminPassword = process.env.PILERIG_E2E_ADMIN_PASSWORD ?? ''
 
 async function signIn(page: Page, username: string, pass: string) {

@@ -34,6 +34,12 @@ export interface Problem {
   errors?: { field: string; code: string; message: string }[]
 }
 
+/** The profile's credit code has a check character that does not match: the firm may confirm it instead. */
+export function isCreditCodeCheckFailure(p: Problem | undefined): boolean {
+  const code = 'enterprises.credit_code_check_failed'
+  return p?.code === code || !!p?.errors?.some((e) => e.code === code)
+}
+
 /** One line for the user, in the language the server answered in (RFC 9457 problem details). */
 export function describeProblem(error: unknown): string {
   const p = error as Problem | undefined

@@ -8,7 +8,6 @@ export type QueueStatus = 'pending' | 'sent' | 'refused'
 export interface QueuedRequest {
   id: string
   label: string
-  path: string
   body: unknown
   idempotencyKey: string
   status: QueueStatus
@@ -50,8 +49,8 @@ export function newKey() {
 }
 
 /** Keeps the request and tries to send everything pending, oldest first. */
-export async function enqueue(label: string, path: string, body: unknown): Promise<QueuedRequest> {
-  const item: QueuedRequest = { id: newKey(), label, path, body, idempotencyKey: newKey(), status: 'pending', createdAt: new Date().toISOString() }
+export async function enqueue(label: string, body: unknown): Promise<QueuedRequest> {
+  const item: QueuedRequest = { id: newKey(), label, body, idempotencyKey: newKey(), status: 'pending', createdAt: new Date().toISOString() }
   await exclusive(async () => save([...(await items()), item]))
   void flush()
   return item

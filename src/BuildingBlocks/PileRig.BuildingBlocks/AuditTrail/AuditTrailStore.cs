@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.BuildingBlocks.AuditTrail;
 
@@ -17,9 +18,6 @@ public sealed record AuditTrailOptions(string ConnectionString, string EventsSch
 public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner signer, TimeProvider clock)
 {
     public const string Schema = "audit";
-
-    /// <summary>China keeps one time zone without daylight saving: a day is [00:00, 24:00) at UTC+8.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     // Any constant: the advisory lock that lets only one node seal at a time.
     private const long SealingLock = 0x5049_4C45_5249_4701;
@@ -202,7 +200,7 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             return existing[0];
         }
 
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset);
+        var from = ChinaTime.StartOf(day);
         var heads = new List<DigestHead>();
         await using (var select = new NpgsqlCommand($"""
             select distinct on (stream_id) stream_id, version, hash from {Schema}.chain_links
@@ -253,7 +251,7 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             next = value is DateOnly d ? d : value is DateTime dt ? DateOnly.FromDateTime(dt) : null;
         }
 
-        while (next is { } day && new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset) + grace <= clock.GetUtcNow())
+        while (next is { } day && ChinaTime.StartOf(day.AddDays(1)) + grace <= clock.GetUtcNow())
         {
             await SealDayAsync(day, cancellationToken);
             next = day.AddDays(1);

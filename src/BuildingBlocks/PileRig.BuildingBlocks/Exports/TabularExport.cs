@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using MiniExcelLibs;
 using PileRig.BuildingBlocks.Localization;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.BuildingBlocks.Exports;
 
@@ -25,7 +26,7 @@ public static class TabularExport
 {
     public static IResult File<T>(IEnumerable<T> rows, IReadOnlyList<Column<T>> columns, ListFormat format, string name)
     {
-        var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var stamp = ChinaTime.Of(DateTimeOffset.UtcNow).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return format switch
         {
             ListFormat.Csv => Results.File(Csv(rows, columns), "text/csv; charset=utf-8", $"{name}-{stamp}.csv"),
@@ -79,7 +80,7 @@ public static class TabularExport
     public static string Format(object? value) => value switch
     {
         null => "",
-        DateTimeOffset at => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        DateTimeOffset at => ChinaTime.Of(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         bool b => b ? (Language.IsEnglish ? "yes" : "是") : (Language.IsEnglish ? "no" : "否"),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using Wolverine.Marten;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Infrastructure;
 
@@ -47,7 +48,7 @@ public sealed partial class ExpiryWatch(IServiceScopeFactory scopes, IOptions<Su
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
         outbox.Enroll(session);
         // China time: a certificate "valid until the 24th" is valid through that day in Ningbo.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = ChinaTime.DayOf(clock.GetUtcNow());
         var horizon = today.AddDays(ExpiryNotices.NoticeDays);
         var oldestLife = horizon.AddYears(-settings.Value.ServiceLifeYears.Values.Append(settings.Value.DefaultServiceLifeYears).Min());
         var candidates = await session.Query<Rig>()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PileRig.Modules.EquipmentRegistry.Contracts;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Personnel.Domain;
 
@@ -66,5 +67,5 @@ public static class NotificationTexts
                 $"设备 {e.RigLabel} 的使用年限将于 {day} 届满，届满后不能进场登记。", $"The service life of {e.RigLabel} ends on {day}; after that it cannot be registered on a project.");
     }
 
-    private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset at) => ChinaTime.Of(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -96,13 +96,9 @@ public static class OversightScope
 {
     public static async Task<Guid[]?> RigsOfRegulatorAsync(IQuerySession session, SharedKernel.Identity.Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.Role != SharedKernel.Identity.Roles.Regulator)
-        {
-            return null;
-        }
-
-        var mine = actor.Jurisdictions.ToArray();
-        return (await session.Query<Rig>().Where(r => r.Jurisdictions.Any(j => mine.Contains(j))).Select(r => r.Id).ToListAsync(cancellationToken)).ToArray();
+        return actor.Role != SharedKernel.Identity.Roles.Regulator
+            ? null
+            : (await OversightLists.ScopedRigs(session, actor).Select(r => r.Id).ToListAsync(cancellationToken)).ToArray();
     }
 }
 

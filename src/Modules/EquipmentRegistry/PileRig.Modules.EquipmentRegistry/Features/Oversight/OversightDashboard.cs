@@ -14,6 +14,7 @@ using PileRig.Modules.EquipmentRegistry.Features.Supervision;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
 using PileRig.SharedKernel.Identity;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Oversight;
 
@@ -47,9 +48,9 @@ public sealed class GetOversightDashboardHandler(IQuerySession session, RequestC
     {
         var actor = context.Actor;
         var now = clock.GetUtcNow();
-        var today = OversightLists.ChinaToday(now);
+        var today = ChinaTime.DayOf(now);
         var firstWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - (7 * (Weeks - 1)));
-        var since = new DateTimeOffset(firstWeek.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var since = ChinaTime.StartOf(firstWeek);
 
         var usages = OversightLists.ScopedUsages(session, actor);
         var inUse = await usages.Where(u => u.Status == UsageStatus.InUse).ToListAsync(cancellationToken);
@@ -61,7 +62,7 @@ public sealed class GetOversightDashboardHandler(IQuerySession session, RequestC
         var failedScans = await session.Query<ScanAttempt>()
             .Where(a => !regulator || (a.RigId.HasValue && rigIds.Contains(a.RigId.Value))).CountAsync(cancellationToken);
 
-        int WeekOf(DateTimeOffset at) => (OversightLists.ChinaToday(at).DayNumber - firstWeek.DayNumber) / 7;
+        int WeekOf(DateTimeOffset at) => (ChinaTime.DayOf(at).DayNumber - firstWeek.DayNumber) / 7;
         var weeks = Enumerable.Range(0, Weeks).Select(w => new WeekFigure(firstWeek.AddDays(7 * w),
             recent.Count(u => u.RegisteredAt >= since && WeekOf(u.RegisteredAt) == w),
             recent.Count(u => u.ExitedAt is { } exit && exit >= since && WeekOf(exit) == w))).ToList();
@@ -171,13 +172,13 @@ public sealed class ListOversightUsagesHandler(IQuerySession session, RequestCon
 
         if (query.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var start = ChinaTime.StartOf(from);
             usages = usages.Where(u => u.RegisteredAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var end = ChinaTime.StartOf(to.AddDays(1));
             usages = usages.Where(u => u.RegisteredAt < end);
         }
 
@@ -221,7 +222,7 @@ public sealed class ListOversightRigsHandler(IQuerySession session, RequestConte
         }
 
         // Lapses and flag categories are computed: filtered here, over the (jurisdiction-bounded) set.
-        var today = OversightLists.ChinaToday(clock.GetUtcNow());
+        var today = ChinaTime.DayOf(clock.GetUtcNow());
         var list = (await rigs.ToListAsync(cancellationToken)).AsEnumerable();
         if (query.FlagCategory is { } category)
         {
@@ -282,8 +283,6 @@ public static class OversightLists
 
         return rigs;
     }
-
-    public static DateOnly ChinaToday(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     public static bool CertificateExpired(Rig rig, DateOnly today) => rig.Description.CertificateValidUntil is { } until && until < today;
 

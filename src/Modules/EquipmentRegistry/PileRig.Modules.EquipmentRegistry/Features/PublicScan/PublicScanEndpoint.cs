@@ -10,6 +10,7 @@ using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
 using PileRig.SharedKernel.Rules;
 using LabelRenderer = PileRig.Modules.EquipmentRegistry.Infrastructure.Labels;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.PublicScan;
 
@@ -90,7 +91,7 @@ public static class PublicScanEndpoint
         return $"<h1>{T("桩工机械信息", "Pile rig")}</h1><p class=\"{statusClass}\"><strong>{T("状态", "Status")}: {statusText}</strong></p><dl>{list}</dl>";
     }
 
-    private static string Day(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) => ChinaTime.Of(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string FlagZh(FlagCategory category) => category switch
     {
