@@ -141,44 +141,26 @@ public sealed class UsageRegistrationTests(PileRigHost host)
     }
 
     [Fact]
-    public async Task A_project_records_its_rigs_entering_and_leaving_and_completes_only_when_none_is_in_use()
+    public async Task A_project_counts_its_rigs_in_use_at_once_and_completes_only_when_none_is_in_use()
     {
         var s = await SupervisionScenario.CreateAsync(host);
         var usage = await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
-        // Right after the entry, with no waiting: the registry's count is exact even before the project's own catches up.
-        var busy = await CompleteRetryingConflictsAsync(s);
-        await busy.ShouldBeProblemAsync(HttpStatusCode.Conflict, "projects.rigs_in_use");
+        // Right after the entry, with no waiting: the count comes from the registry's usage records, written with the entry.
+        (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}")).ShouldHaveStatusAsync(HttpStatusCode.OK))["rigsInUse"]!
+            .GetValue<int>().ShouldBe(1);
+        await (await s.Firm.Client.PostAsync($"/api/v1/projects/{s.ProjectId}/complete", new { reason = "完工" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "projects.rigs_in_use");
 
         await (await s.Engineer.PostAsync($"/api/v1/usages/{usage.Id("id")}/exit", new { note = "退场" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var done = await Scenarios.EventuallyAsync(() => CompleteRetryingConflictsAsync(s), r => r.StatusCode == HttpStatusCode.OK);
-        await done.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var done = await (await s.Firm.Client.PostAsync($"/api/v1/projects/{s.ProjectId}/complete", new { reason = "完工" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        done["rigsInUse"]!.GetValue<int>().ShouldBe(0);
+        done.Str("status").ShouldBe("completed");
 
-        // The project's own record of the rig arrives through the outbox, possibly after the completion.
-        var history = await Scenarios.EventuallyAsync(
-            async () => (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray()
-                .Select(e => e!.Str("type")).ToList(),
-            types => types.Count == 4);
-        history.ShouldBe(["projects.project_registered", "projects.rig_entered", "projects.rig_left", "projects.project_completed"], ignoreOrder: true);
-        history[0].ShouldBe("projects.project_registered");
-        var project = await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        project["rigsInUse"]!.GetValue<int>().ShouldBe(0);
-    }
-
-    // A completion racing the project's own bookkeeping (rig_entered / rig_left arriving through the outbox) loses on the
-    // project stream's version and is answered concurrency.conflict; a client simply tries again.
-    private static async Task<HttpResponseMessage> CompleteRetryingConflictsAsync(SupervisionScenario s)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await s.Firm.Client.PostAsync($"/api/v1/projects/{s.ProjectId}/complete", new { reason = "完工" });
-            if (attempt == 10 || response.StatusCode != HttpStatusCode.Conflict || !(await response.Content.ReadAsStringAsync()).Contains("concurrency.conflict", StringComparison.Ordinal))
-            {
-                return response;
-            }
-
-            await Task.Delay(100);
-        }
+        var history = (await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray()
+            .Select(e => e!.Str("type")).ToList();
+        history.ShouldBe(["projects.project_registered", "projects.project_completed"]);
     }
 
     [Fact]

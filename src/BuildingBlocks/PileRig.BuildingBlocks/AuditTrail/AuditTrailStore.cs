@@ -247,8 +247,8 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
                 select coalesce((select max(day) + 1 from {Schema}.daily_digests),
                                 (select min((event_time at time zone 'UTC' + interval '8 hours')::date) from {Schema}.chain_links))
                 """, connection);
-            var value = await select.ExecuteScalarAsync(cancellationToken);
-            next = value is DateOnly d ? d : value is DateTime dt ? DateOnly.FromDateTime(dt) : null;
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            next = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
         }
 
         while (next is { } day && ChinaTime.StartOf(day.AddDays(1)) + grace <= clock.GetUtcNow())

@@ -31,4 +31,9 @@ public sealed class RequestContext
     public (string Id, string RequestHash)? Idempotency { get; private set; }
 
     public void SetIdempotency(string id, string requestHash) => Idempotency = (id, requestHash);
+
+    /// <summary>True when the answer is the one stored for this key (the response says so in a header).</summary>
+    public bool IdempotentReplay { get; private set; }
+
+    public void MarkIdempotentReplay() => IdempotentReplay = true;
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using JasperFx;
-using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using PileRig.BuildingBlocks.Persistence;
 using PileRig.SharedKernel.Rules;
 
 namespace PileRig.BuildingBlocks.Errors;
@@ -19,6 +18,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody reads this answer, and nothing is wrong with the server.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
         var problem = Map(exception);
         if (problem.Status >= 500)
         {
@@ -39,8 +45,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         RuleViolationException rule => Problems.For(rule.Violation),
         InputValidationException invalid => Problems.ForValidation(invalid.Errors),
-        ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-            => Problems.For(CommonRules.ConcurrencyConflict),
+        _ when LostRaces.IsLostRace(exception) => Problems.For(CommonRules.ConcurrencyConflict),
         BadHttpRequestException { InnerException: JsonException } or JsonException
             => Problems.For(CommonRules.MalformedRequest),
         BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500

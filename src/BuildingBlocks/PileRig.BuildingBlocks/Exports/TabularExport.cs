@@ -24,9 +24,9 @@ public sealed record Column<T>(string Key, string Zh, string En, Func<T, object?
 /// </summary>
 public static class TabularExport
 {
-    public static IResult File<T>(IEnumerable<T> rows, IReadOnlyList<Column<T>> columns, ListFormat format, string name)
+    public static IResult File<T>(IEnumerable<T> rows, IReadOnlyList<Column<T>> columns, ListFormat format, string name, DateTimeOffset now)
     {
-        var stamp = ChinaTime.Of(DateTimeOffset.UtcNow).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var stamp = ChinaTime.Of(now).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return format switch
         {
             ListFormat.Csv => Results.File(Csv(rows, columns), "text/csv; charset=utf-8", $"{name}-{stamp}.csv"),

@@ -49,11 +49,22 @@ public static class FileEndpoints
             throw new InputValidationException("file", FileRules.Empty);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", FileRules.Empty);
         using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var uploaded = await sender.Send(new UploadFile(file.FileName, buffer.ToArray()), cancellationToken);
+        string fileName;
+        try
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", FileRules.Empty);
+            fileName = file.FileName;
+            await file.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // A connection cut mid-upload, a missing boundary, a part without its end: the phone sends it again.
+            throw new InputValidationException("file", FileRules.Incomplete);
+        }
+
+        var uploaded = await sender.Send(new UploadFile(fileName, buffer.ToArray()), cancellationToken);
         return TypedResults.Created($"/api/v1/files/{uploaded.Id}", uploaded);
     }
 }

@@ -34,7 +34,8 @@ public sealed class UploadFileHandler(IDocumentSession session, IFileStore store
         await store.PutAsync(sha256, command.Content, cancellationToken);
 
         var actor = context.Actor;
-        var name = Path.GetFileName(command.FileName.Replace('\\', '/'));
+        // The name is the phone's to choose; only what can be shown is kept (a NUL cannot even be stored).
+        var name = Path.GetFileName(new string(command.FileName.Replace('\\', '/').Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).ToArray()).Trim());
         var upload = new UploadedFile(Guid.CreateVersion7(), sha256, command.Content.Length, contentType,
             string.IsNullOrWhiteSpace(name) ? "upload" : name[..Math.Min(name.Length, 200)],
             actor.AccountId, actor.EnterpriseId, clock.GetUtcNow());

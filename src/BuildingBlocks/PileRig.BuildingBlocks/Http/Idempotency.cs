@@ -1,34 +1,58 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Marten;
+using Mediator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Persistence;
 using PileRig.SharedKernel.Rules;
 
 namespace PileRig.BuildingBlocks.Http;
 
 /// <summary>
-/// A command sent with an <c>Idempotency-Key</c>: its request hash and, once answered, the answer to replay. The id is
-/// "account:key", so keys are per account. The unit of work inserts it in the command's own transaction (a reservation),
-/// so a retry can never write twice; the middleware then records the answer.
+/// The answer to a command sent with an <c>Idempotency-Key</c>, written by the unit of work in the command's own
+/// transaction: the write and its answer commit together or not at all, so a key is either answered or absent, never
+/// stuck. The id is "account:key" (keys are per account); the request hash tells a retry from a different request
+/// that reuses the key. See ADR 0014.
 /// </summary>
-public sealed record IdempotencyRecord(string Id, string RequestHash, int? Status, string? ContentType, string? Body, DateTimeOffset At);
+public sealed record IdempotencyRecord(string Id, string RequestHash, string Response, DateTimeOffset At)
+{
+    /// <summary>Stored instead of an answer that holds a secret (see <c>IAnswerHoldsSecret</c>).</summary>
+    public const string SecretNotKept = "";
+}
+
+public sealed class IdempotencyOptions
+{
+    public const string Section = "PileRig:Idempotency";
+
+    /// <summary>How long an answered key is kept for replay (at least; the sweep runs hourly).</summary>
+    public int KeepHours { get; set; } = 48;
+
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromHours(1);
+}
 
 public static class IdempotencyRules
 {
     public static readonly RuleCode KeyTooLong = new("idempotency.key_format", RuleKind.Validation,
         "Idempotency-Key 应为 1–100 个可见字符", "Idempotency-Key must be 1–100 visible characters");
 
-    public static readonly RuleCode InProgress = new("idempotency.in_progress", RuleKind.Conflict,
-        "同一请求正在处理或已处理，请稍后查询结果", "The same request is being processed or was processed; look up its result");
+    public static readonly RuleCode AnswerNotKept = new("idempotency.answer_not_kept", RuleKind.Conflict,
+        "该请求已完成；其答复含一次性密码，系统不予保存。如未记下密码，请重置密码",
+        "This request was already carried out; its answer held a one-time password, which is not kept. Reset the password if it was not noted");
 }
 
+/// <summary>Reads the <c>Idempotency-Key</c> header of a signed-in command request and hands key and request hash to the pipeline.</summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task InvokeAsync(HttpContext http, RequestContext context, IDocumentStore store)
+    public async Task InvokeAsync(HttpContext http, RequestContext context)
     {
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0 || context.ActorOrNull is not { } actor || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
@@ -37,69 +61,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
-        if (key.Length > 100 || key.Any(char.IsControl))
+        if (key.Length > 100 || key.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
         {
             await Problems.WriteAsync(http, Problems.ForValidation([new FieldError(Header, IdempotencyRules.KeyTooLong, new Dictionary<string, object?>())]));
             return;
         }
 
-        var id = $"{actor.AccountId}:{key}";
-        var hash = await RequestHashAsync(http.Request);
-        await using (var query = store.QuerySession())
+        context.SetIdempotency($"{actor.AccountId}:{key}", await RequestHashAsync(http.Request));
+        http.Response.OnStarting(() =>
         {
-            if (await query.LoadAsync<IdempotencyRecord>(id, http.RequestAborted) is { } previous)
+            if (context.IdempotentReplay)
             {
-                await AnswerRepeatAsync(http, previous, hash);
-                return;
+                http.Response.Headers[ReplayedHeader] = "true";
             }
-        }
 
-        context.SetIdempotency(id, hash);
-        var original = http.Response.Body;
-        await using var captured = new MemoryStream();
-        http.Response.Body = captured;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
-
-        captured.Position = 0;
-        await captured.CopyToAsync(original, http.RequestAborted);
-        if (http.Response.StatusCode < 500)
-        {
-            await using var session = store.LightweightSession();
-            session.Store(new IdempotencyRecord(id, hash, http.Response.StatusCode, http.Response.ContentType,
-                Encoding.UTF8.GetString(captured.ToArray()), DateTimeOffset.UtcNow));
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
-    }
-
-    private static async Task AnswerRepeatAsync(HttpContext http, IdempotencyRecord previous, string hash)
-    {
-        if (previous.RequestHash != hash)
-        {
-            await Problems.WriteAsync(http, Problems.For(CommonRules.IdempotencyKeyReused));
-            return;
-        }
-
-        if (previous.Status is not { } status)
-        {
-            await Problems.WriteAsync(http, Problems.For(IdempotencyRules.InProgress));
-            return;
-        }
-
-        http.Response.StatusCode = status;
-        http.Response.Headers["Idempotent-Replayed"] = "true";
-        if (previous.ContentType is { } type)
-        {
-            http.Response.ContentType = type;
-        }
-
-        await http.Response.WriteAsync(previous.Body ?? "", http.RequestAborted);
+            return Task.CompletedTask;
+        });
+        await next(http);
     }
 
     private static async Task<string> RequestHashAsync(HttpRequest request)
@@ -110,5 +88,96 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         request.Body.Position = 0;
         var head = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n");
         return Convert.ToHexStringLower(SHA256.HashData([.. head, .. buffer.ToArray()]));
+    }
+}
+
+/// <summary>
+/// First in the command pipeline: a key already answered replays that answer (the endpoint then shapes it exactly as
+/// the first time). A request that fails while another with the same key and body won — a concurrent retry, or the
+/// original still running when the phone retried — waits for that one's commit (PostgreSQL makes it) and answers what
+/// it answered instead of a conflict. The unit of work stores the answer.
+/// </summary>
+public sealed class IdempotencyBehaviour<TMessage, TResponse>(RequestContext context, IDocumentStore store)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand || context.Idempotency is not { } key)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        if (await FindAsync(key.Id, cancellationToken) is { } answered)
+        {
+            return Replay(answered, key.RequestHash);
+        }
+
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is RuleViolationException || LostRaces.IsLostRace(exception))
+        {
+            // Refused or beaten: if another request with this key committed meanwhile, its answer is this one's too.
+            if (await FindAsync(key.Id, CancellationToken.None) is { } winner)
+            {
+                return Replay(winner, key.RequestHash);
+            }
+
+            throw;
+        }
+    }
+
+    private TResponse Replay(IdempotencyRecord answered, string requestHash)
+    {
+        if (answered.RequestHash != requestHash)
+        {
+            throw new RuleViolationException(CommonRules.IdempotencyKeyReused);
+        }
+
+        if (answered.Response == IdempotencyRecord.SecretNotKept)
+        {
+            throw new RuleViolationException(IdempotencyRules.AnswerNotKept);
+        }
+
+        context.MarkIdempotentReplay();
+        return JsonSerializer.Deserialize<TResponse>(answered.Response, ApiJson.Options)!;
+    }
+
+    private async Task<IdempotencyRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<IdempotencyRecord>(id, cancellationToken);
+    }
+}
+
+/// <summary>Deletes answered keys older than <see cref="IdempotencyOptions.KeepHours"/>; by the indexed time, so its cost grows with what expired.</summary>
+public sealed class IdempotencySweep(IDocumentStore store, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencySweep> logger)
+    : BackgroundService
+{
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().AddHours(-options.Value.KeepHours);
+        await using var session = store.LightweightSession();
+        session.DeleteWhere<IdempotencyRecord>(r => r.At < cutoff);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepEvery, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Sweeping expired idempotency keys failed; trying again later");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,18 +1,24 @@
+using System.Text.Json;
+using JasperFx;
 using Marten;
 using Mediator;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Persistence;
+using PileRig.SharedKernel.Rules;
 using Wolverine.Marten;
 
 namespace PileRig.BuildingBlocks.Mediation;
 
 /// <summary>
 /// For commands: stamps the Marten session with who, from where and the correlation id (so every appended event
-/// carries them as metadata), enrols the session in Wolverine's outbox, runs the handler, and saves once. Either the
-/// events, documents and outgoing integration messages are all committed in one transaction, or none is.
+/// carries them as metadata), enrols the session in Wolverine's outbox, runs the handler, adds the idempotent answer
+/// when the request has a key, and saves once. Either the events, documents, outgoing integration messages and the
+/// answer are all committed in one transaction, or none is. A lost race is answered here, in one place: decided again
+/// for <see cref="IRetriedOnConflict"/> commands, the claim's own rule for a unique claim, 409 otherwise.
 /// Queries pass straight through.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession session, IMartenOutbox outbox, RequestContext context)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession session, IMartenOutbox outbox, RequestContext context, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -31,34 +37,50 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
             var response = await next(message, cancellationToken);
             if (context.Idempotency is { } key)
             {
-                // Same transaction as the command's writes: a second request with this key cannot commit anything.
-                session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, null, null, null, DateTimeOffset.UtcNow));
+                // A generated password is shown once and never stored: its retry is told so instead of replaying it.
+                var answer = message is IAnswerHoldsSecret ? IdempotencyRecord.SecretNotKept : JsonSerializer.Serialize(response, ApiJson.Options);
+                session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, answer, clock.GetUtcNow()));
             }
 
+            var claims = session.PendingChanges.Inserts().OfType<IUniqueClaim>().ToList();
             try
             {
-                await session.SaveChangesAsync(cancellationToken);
+                // Once decided, the write is finished even if the client has gone: its retry then finds the answer.
+                await session.SaveChangesAsync(CancellationToken.None);
                 return response;
             }
-            catch (JasperFx.ConcurrencyException) when (message is IRetriedOnConflict && attempt < IRetriedOnConflict.MaxAttempts)
+            catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
             {
-                // Lost a race on a stream: forget this attempt's writes and decide again on what is stored now.
+                // Another request with this key committed first; the idempotency behaviour answers with its answer.
+                throw;
+            }
+            catch (Exception e) when (LostRaces.IsLostRace(e) && message is IRetriedOnConflict && attempt < IRetriedOnConflict.MaxAttempts)
+            {
+                // Lost a race: forget this attempt's writes and decide again on what is stored now.
                 session.EjectAllPendingChanges();
+            }
+            catch (DocumentAlreadyExistsException e) when (claims.FirstOrDefault(c => c.GetType() == e.DocType && Equals(c.ClaimedValue, e.Id)) is { } claim)
+            {
+                throw new RuleViolationException(claim.LostRace());
             }
         }
     }
 }
 
 /// <summary>
-/// A command that is decided again, on fresh state, when another request changed its stream first (instead of
-/// answering 409): for writes that users cannot sensibly retry themselves, like a login's bookkeeping. Only for
-/// commands that publish no integration events, since a discarded attempt's outbox messages are not taken back.
+/// A command that is decided again, on fresh state, when another request changed its stream or took its claim first
+/// (instead of answering 409): for writes that users cannot sensibly retry themselves, like a login's bookkeeping or
+/// an engineer's generated username. Only for commands that publish no integration events, since a discarded attempt's
+/// outbox messages are not taken back.
 /// Ten attempts: each loser of a race has lost to a different winner, so ten devices at once all get through.
 /// </summary>
 public interface IRetriedOnConflict
 {
     const int MaxAttempts = 10;
 }
+
+/// <summary>A command whose answer carries a secret shown once (a generated password): its idempotent answer is not stored.</summary>
+public interface IAnswerHoldsSecret;
 
 /// <summary>Copies the request's audit facts onto a Marten session's metadata.</summary>
 public static class AuditStamp

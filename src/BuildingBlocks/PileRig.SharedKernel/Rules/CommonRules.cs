@@ -9,6 +9,16 @@ public static class CommonRules
     public static readonly RuleCode TooLong = new("validation.too_long", RuleKind.Validation,
         "长度不能超过 {max} 个字符", "Must be at most {max} characters");
 
+    public static readonly RuleCode ControlCharacters = new("validation.control_characters", RuleKind.Validation,
+        "不能包含控制字符或无法显示的字符", "Must not contain control characters or characters that cannot be shown");
+
+    public static readonly RuleCode DateFormat = new("validation.date_format", RuleKind.Validation,
+        "日期时间格式不正确，应为 ISO 8601，如 2026-06-21 或 2026-06-21T08:00:00+08:00",
+        "Not a date or time in ISO 8601, e.g. 2026-06-21 or 2026-06-21T08:00:00+08:00");
+
+    public static readonly RuleCode DateRange = new("validation.date_range", RuleKind.Validation,
+        "日期应在 {from} 至 {to} 之间", "The date must be between {from} and {to}");
+
     public static readonly RuleCode MobileFormat = new("validation.mobile_format", RuleKind.Validation,
         "手机号码格式不正确，应为 11 位且以 13–19 开头", "Mobile number must be 11 digits starting with 13–19");
 

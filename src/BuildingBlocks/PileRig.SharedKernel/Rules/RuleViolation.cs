@@ -1,10 +1,11 @@
 namespace PileRig.SharedKernel.Rules;
 
-/// <summary>A rule that refused a command, with the values its message names.</summary>
+/// <summary>
+/// A rule that refused a command, with the values its message names. One constructor only, so a refusal stored as an
+/// idempotent answer reads back as it was written.
+/// </summary>
 public sealed record RuleViolation(RuleCode Rule, IReadOnlyDictionary<string, object?> Args)
 {
-    public RuleViolation(RuleCode rule) : this(rule, new Dictionary<string, object?>()) { }
-
     public static RuleViolation Of(RuleCode rule, params (string Name, object? Value)[] args) =>
         new(rule, args.ToDictionary(a => a.Name, a => a.Value));
 }

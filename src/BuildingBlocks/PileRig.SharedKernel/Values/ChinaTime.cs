@@ -12,6 +12,12 @@ public static class ChinaTime
 
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(Of(at).DateTime);
 
-    /// <summary>Midnight at the start of <paramref name="day"/>, China time.</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+    /// <summary>
+    /// Midnight at the start of <paramref name="day"/>, China time, as a UTC instant (the form PostgreSQL's timestamptz
+    /// parameters accept).
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
+    /// <summary>Today on the platform's calendar.</summary>
+    public static DateOnly Today(TimeProvider clock) => DayOf(clock.GetUtcNow());
 }

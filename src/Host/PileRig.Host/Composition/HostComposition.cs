@@ -1,6 +1,4 @@
 using PileRig.BuildingBlocks.AuditTrail;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
@@ -57,6 +55,7 @@ public static class HostComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseMiddleware<InputHygieneMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<ActorResolutionMiddleware>();
         app.UseMiddleware<AntiforgeryCheckMiddleware>();
@@ -86,11 +85,7 @@ public static class HostComposition
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Unreadable JSON and missing bodies go through the one exception handler instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.AddRequestLocalization(o =>
         {
             string[] cultures = ["zh-CN", "en"];
@@ -99,7 +94,7 @@ public static class HostComposition
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.AddOpenApi("v1");
+        services.AddPileRigOpenApi();
         services.AddWebClient();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
     }
@@ -116,9 +111,11 @@ public static class HostComposition
                 typeof(UploadFile), typeof(PersonnelModule), typeof(EnterprisesModule), typeof(ProjectsModule),
                 typeof(EquipmentRegistryModule),
             ];
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(IdempotencyBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
         });
         services.AddScoped<IIntegrationEventPublisher, OutboxIntegrationEventPublisher>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
+        services.AddHostedService<IdempotencySweep>();
     }
 
     private static void AddFiles(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)

@@ -7,7 +7,9 @@ using PileRig.BuildingBlocks.Files;
 using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Modules;
 using Weasel.Core;
+using PileRig.BuildingBlocks.Persistence;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace PileRig.Host.Composition;
@@ -34,7 +36,7 @@ public static class PersistenceComposition
                 // Who, from where, why: correlation, causation, user name and headers on every event.
                 options.Events.MetadataConfig.EnableAll();
                 options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
-                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig");
+                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig").Duplicate(r => r.At);
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 AuditTrailStore.AddSchema(options);
                 foreach (var module in modules)
@@ -60,6 +62,16 @@ public static class PersistenceComposition
 
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
+            // Each module's consumer of an event is its own handler on its own queue: one failing or retrying never
+            // re-runs another's (the combined handler Wolverine builds by default is going away).
+            options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+            // A consumer that lost a race (a stream moved on, a document inserted meanwhile) runs again on fresh state:
+            // quickly a few times, then with pauses that survive a restart. Never straight to the dead-letter queue.
+            options.OnException(LostRaces.IsLostRace, "lost a race with another writer")
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+                    TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500)).WithFullJitter()
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2),
+                    TimeSpan.FromMinutes(10));
             // ADR 0005: handlers are compiled at start (WolverineFx.RuntimeCompilation), so nothing generated can go stale.
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             options.Durability.Mode = builder.Configuration.GetValue("PileRig:Wolverine:Balanced", false)

@@ -40,5 +40,5 @@ public sealed class ProjectsModule : IModule
         ListProjectsEndpoint.Map(api);
     }
 
-    public IReadOnlyList<Type> MessageHandlers { get; } = [typeof(RigUsageConsumer)];
+    public IReadOnlyList<Type> MessageHandlers { get; } = [];
 }

@@ -1,4 +1,5 @@
 using PileRig.SharedKernel.Identity;
+using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.Enterprises.Domain;
 
@@ -32,4 +33,9 @@ public sealed partial record Enterprise(Guid Id, EnterpriseKind Kind, Guid Accou
 }
 
 /// <summary>Reserves a 统一社会信用代码 for one enterprise; the document id is the code itself.</summary>
-public sealed record CreditCodeClaim(string Id, Guid EnterpriseId);
+public sealed record CreditCodeClaim(string Id, Guid EnterpriseId) : IUniqueClaim
+{
+    public object ClaimedValue => Id;
+
+    public RuleViolation LostRace() => RuleViolation.Of(EnterpriseRules.CreditCodeTaken, ("creditCode", Id));
+}

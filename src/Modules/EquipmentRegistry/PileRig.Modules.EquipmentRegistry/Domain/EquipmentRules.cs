@@ -8,6 +8,9 @@ public static class EquipmentRules
         "该设备的出厂编号（同一制造商）或产品合格证编号已被其他设备登记，本次登记已作为疑似套牌记录，监管部门可见",
         "Another registered rig already has this maker and factory serial or this certificate number; this claim was recorded as a suspected clone, visible to the regulator");
 
+    public static readonly RuleCode AlreadyRegisteredByYou = new("equipment_registry.already_registered_by_you", RuleKind.Conflict,
+        "该设备已由本单位登记（{rig}），无需重复登记", "Your firm has already registered this rig ({rig}); it was not registered again");
+
     public static readonly RuleCode UnknownRigType = new("equipment_registry.unknown_rig_type", RuleKind.Validation,
         "设备类型 {code} 不存在", "Rig type {code} does not exist");
 

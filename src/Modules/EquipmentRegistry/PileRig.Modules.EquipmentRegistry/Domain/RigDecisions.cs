@@ -47,7 +47,7 @@ public static class RigDecisions
     }
 
     private static RuleViolation? RefuseChange(Rig rig) =>
-        rig.Usage is not null ? new RuleViolation(EquipmentRules.ComponentsLockedInUse) : null;
+        rig.Usage is not null ? RuleViolation.Of(EquipmentRules.ComponentsLockedInUse) : null;
 
     private static RuleViolation? RefuseDuplicateSerial(Rig rig, RigComponent candidate, Guid? except) =>
         rig.Components.Any(c => c.Id != except && c.Kind == candidate.Kind && string.Equals(c.Serial, candidate.Serial, StringComparison.OrdinalIgnoreCase))

@@ -36,7 +36,7 @@ public static class SupervisionDecisions
     public static Decision RegisterUsage(Rig rig, Verification verification, Guid firmId, string jurisdictionCode, EntryInput entry, string? currentProjectName,
         SupervisionSettings settings, Actor actor, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DayOf(now);
         if (now - verification.StartedAt > TimeSpan.FromHours(settings.VerificationWindowHours))
         {
             return Decision.Refuse(SupervisionRules.VerificationExpired, ("hours", settings.VerificationWindowHours));

@@ -1,4 +1,5 @@
 using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Infrastructure;
 
@@ -10,7 +11,13 @@ public sealed record QrBinding(string Id, Guid RigId, Guid? ComponentId, Compone
     DateTimeOffset? RevokedAt);
 
 /// <summary>Reserves a rig identity (maker + 出厂编号, or 产品合格证 number) for one rig.</summary>
-public sealed record RigIdentityClaim(string Id, Guid RigId, Guid OwnerId);
+public sealed record RigIdentityClaim(string Id, Guid RigId, Guid OwnerId) : IUniqueClaim
+{
+    public object ClaimedValue => Id;
+
+    public RuleViolation LostRace() => RuleViolation.Of(EquipmentRules.DuplicateIdentity, ("matchedOn", Id.StartsWith("serial:", StringComparison.Ordinal)
+        ? "factory_serial" : "certificate_number"));
+}
 
 /// <summary>A refused second claim on a rig identity, kept for the regulator with both sides.</summary>
 public sealed record SuspectedClone(Guid Id, Guid ExistingRigId, Guid ExistingOwnerId, Guid ClaimantOwnerId, Guid ClaimantAccountId,

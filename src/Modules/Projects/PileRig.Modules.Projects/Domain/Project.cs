@@ -7,8 +7,9 @@ public enum ProjectStatus
 }
 
 /// <summary>
-/// 工程: created by a supervision firm or its engineers before any rig is registered on it. <see cref="RigsInUse"/> holds
-/// the usage registrations open on it (fed by the equipment registry); a project completes only when it is empty.
+/// 工程: created by a supervision firm or its engineers before any rig is registered on it. Which rigs are on it is the
+/// equipment registry's record (its usage registrations, written with each entry and exit), not this stream's: a
+/// project that many rigs enter at once must not be one stream they all contend for (ADR 0015).
 /// </summary>
 public sealed partial record Project(
     Guid Id,
@@ -16,21 +17,16 @@ public sealed partial record Project(
     ProjectDetails Details,
     IReadOnlyList<Guid> EngineerIds,
     ProjectStatus Status,
-    IReadOnlyList<Guid> EnteredUsages,
-    IReadOnlyList<Guid> LeftUsages,
     Guid CreatedBy,
     DateTimeOffset CreatedAt)
 {
     public long Version { get; init; }
 
-    /// <summary>Open usage registrations: entered and not yet left. Two sets, so the order messages arrive in does not matter.</summary>
-    public IReadOnlyList<Guid> RigsInUse => [.. EnteredUsages.Except(LeftUsages)];
-
     // Denormalised for queries: Marten indexes a top-level field.
     public string JurisdictionCode { get; init; } = Details.JurisdictionCode;
 
     public static Project Create(ProjectRegistered e) =>
-        new(e.ProjectId, e.FirmId, e.Details, e.EngineerIds, ProjectStatus.Active, [], [], e.ByAccountId, e.At);
+        new(e.ProjectId, e.FirmId, e.Details, e.EngineerIds, ProjectStatus.Active, e.ByAccountId, e.At);
 
     public Project Apply(ProjectDetailsEdited e) => this with { Details = e.Details, JurisdictionCode = e.Details.JurisdictionCode };
 
@@ -39,7 +35,8 @@ public sealed partial record Project(
 
     public Project Apply(ProjectCompleted _) => this with { Status = ProjectStatus.Completed };
 
-    public Project Apply(RigEnteredProject e) => this with { EnteredUsages = [.. EnteredUsages, e.UsageId] };
+    // Streams written before ADR 0015 hold these; they stay readable in the history and change nothing here.
+    public Project Apply(RigEnteredProject _) => this;
 
-    public Project Apply(RigLeftProject e) => this with { LeftUsages = [.. LeftUsages, e.UsageId] };
+    public Project Apply(RigLeftProject _) => this;
 }

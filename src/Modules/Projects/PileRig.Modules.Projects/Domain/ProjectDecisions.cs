@@ -46,20 +46,16 @@ public static class ProjectDecisions
             : Decision.Accept(new ProjectEngineersChanged(project.Id, added, removed, reason, actor.AccountId, now));
     }
 
-    /// <summary>
-    /// Completion needs an empty project. <paramref name="openUsagesInRegistry"/> is the registry's exact count: the
-    /// project's own <see cref="Project.RigsInUse"/> is fed by messages and may lag an entry by a moment.
-    /// </summary>
-    public static Decision Complete(Project project, int openUsagesInRegistry, string? reason, Actor actor, DateTimeOffset now)
+    /// <summary>Completion needs an empty project: <paramref name="openUsages"/> is the registry's exact count of open usages on it.</summary>
+    public static Decision Complete(Project project, int openUsages, string? reason, Actor actor, DateTimeOffset now)
     {
         if (project.Status == ProjectStatus.Completed)
         {
             return Decision.Refuse(ProjectRules.ProjectCompleted);
         }
 
-        var inUse = Math.Max(project.RigsInUse.Count, openUsagesInRegistry);
-        return inUse > 0
-            ? Decision.Refuse(ProjectRules.RigsStillInUse, ("count", inUse))
+        return openUsages > 0
+            ? Decision.Refuse(ProjectRules.RigsStillInUse, ("count", openUsages))
             : Decision.Accept(new ProjectCompleted(project.Id, reason, actor.AccountId, now));
     }
 

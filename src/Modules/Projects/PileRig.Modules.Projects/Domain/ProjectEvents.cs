@@ -26,8 +26,8 @@ public sealed record ProjectEngineersChanged(Guid ProjectId, IReadOnlyList<Guid>
 
 public sealed record ProjectCompleted(Guid ProjectId, string? Reason, Guid ByAccountId, DateTimeOffset At);
 
-/// <summary>The equipment registry registered a rig's use on this project (RigsInUse counts usage registrations).</summary>
+/// <summary>Written by releases before ADR 0015 (a rig's use registered on this project); kept so old streams replay.</summary>
 public sealed record RigEnteredProject(Guid ProjectId, Guid RigId, Guid UsageId, DateTimeOffset At);
 
-/// <summary>The rig's exit from this project was registered.</summary>
+/// <summary>Written by releases before ADR 0015 (the rig's exit registered); kept so old streams replay.</summary>
 public sealed record RigLeftProject(Guid ProjectId, Guid RigId, Guid UsageId, DateTimeOffset At);

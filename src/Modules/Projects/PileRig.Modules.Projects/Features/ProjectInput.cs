@@ -98,12 +98,12 @@ public static class ProjectGuards
     }
 }
 
-/// <summary>A project as its readers see it.</summary>
+/// <summary>A project as its readers see it; <see cref="RigsInUse"/> is the registry's count of usages open on it.</summary>
 public sealed record ProjectView(Guid ProjectId, Guid FirmId, string Name, string? ConstructionPermitNumber, string? InvestmentProjectCode,
     IReadOnlyList<string> PilingContractors, string JurisdictionCode, string Address, IReadOnlyList<Guid> EngineerIds,
     ProjectStatus Status, int RigsInUse, DateTimeOffset CreatedAt, long Version)
 {
-    public static ProjectView From(Project p) => new(p.Id, p.FirmId, p.Details.Name, p.Details.ConstructionPermitNumber,
+    public static ProjectView From(Project p, int rigsInUse) => new(p.Id, p.FirmId, p.Details.Name, p.Details.ConstructionPermitNumber,
         p.Details.InvestmentProjectCode, p.Details.PilingContractors, p.Details.JurisdictionCode, p.Details.Address, p.EngineerIds,
-        p.Status, p.RigsInUse.Count, p.CreatedAt, p.Version);
+        p.Status, rigsInUse, p.CreatedAt, p.Version);
 }

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Hosting;
 using PileRig.Modules.Projects.Contracts;
 using PileRig.Modules.Projects.Domain;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Projects.Infrastructure;
 
@@ -35,5 +36,5 @@ public sealed class JurisdictionSeeder(IDocumentStore store, TimeProvider clock)
 public sealed class JurisdictionDirectory(IQuerySession session, TimeProvider clock) : IJurisdictionDirectory
 {
     public async Task<bool> IsCurrentAsync(string code, CancellationToken cancellationToken) =>
-        (await session.LoadAsync<Jurisdiction>(Jurisdiction.IdFor(code), cancellationToken))?.IsCurrent(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) == true;
+        (await session.LoadAsync<Jurisdiction>(Jurisdiction.IdFor(code), cancellationToken))?.IsCurrent(ChinaTime.Today(clock)) == true;
 }

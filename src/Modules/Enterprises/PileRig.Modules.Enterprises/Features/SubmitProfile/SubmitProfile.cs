@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Mediator;
@@ -13,11 +14,11 @@ namespace PileRig.Modules.Enterprises.Features.SubmitProfile;
 /// 资质证书 / 营业执照 upload). <c>ConfirmCreditCodeCheckFailure</c> accepts a code whose check character fails.
 /// </summary>
 public sealed record SubmitProfile(
-    string? Name,
+    [property: MaxLength(100)] string? Name,
     string? CreditCode,
     string? Address,
-    string? LegalRepresentative,
-    string? ContactName,
+    [property: MaxLength(50)] string? LegalRepresentative,
+    [property: MaxLength(50)] string? ContactName,
     string? ContactPhone,
     Guid? DocumentFileId,
     bool? ConfirmCreditCodeCheckFailure) : ICommand<EnterpriseView>;

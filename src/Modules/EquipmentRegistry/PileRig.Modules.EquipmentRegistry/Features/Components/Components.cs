@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -16,17 +17,17 @@ namespace PileRig.Modules.EquipmentRegistry.Features.Components;
 /// <summary>Add a component to the rig's set; it gets its own code.</summary>
 public sealed record AddComponent(Guid RigId, ComponentKind? Kind, string? Serial, bool? Structural) : ICommand<RigView>;
 
-public sealed record AddComponentBody(ComponentKind? Kind, string? Serial, bool? Structural);
+public sealed record AddComponentBody(ComponentKind? Kind, [property: MaxLength(100)] string? Serial, bool? Structural);
 
 /// <summary>Replace a component: the old one is retired and its code revoked; the new one (same kind) gets a new code.</summary>
 public sealed record ReplaceComponent(Guid RigId, Guid ComponentId, string? Serial, bool? Structural, string? Reason) : ICommand<RigView>;
 
-public sealed record ReplaceComponentBody(string? Serial, bool? Structural, string? Reason);
+public sealed record ReplaceComponentBody([property: MaxLength(100)] string? Serial, bool? Structural, [property: MaxLength(500)] string? Reason);
 
 /// <summary>Remove a component from the set; its code is revoked.</summary>
 public sealed record RemoveComponent(Guid RigId, Guid ComponentId, string? Reason) : ICommand<RigView>;
 
-public sealed record RemoveComponentBody(string? Reason);
+public sealed record RemoveComponentBody([property: MaxLength(500)] string? Reason);
 
 public sealed class AddComponentValidator : AbstractValidator<AddComponent>
 {

@@ -78,10 +78,11 @@ public static class ListRigsEndpoint
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").WithSummary("The owner's rigs (all rigs for the admin and regulators)");
         api.MapGet("/rigs/{rigId:guid}", async (Guid rigId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRig(rigId), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/rigs/{rigId:guid}/state", async (Guid rigId, DateTimeOffset at, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetRigStateAt(rigId, at), ct)))
+        api.MapGet("/rigs/{rigId:guid}/state", async (Guid rigId, string? at, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetRigStateAt(rigId, QueryValues.ParseInstant(at, "at")), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Rigs")
-            .WithSummary("The rig as the platform knew it at a past moment (?at=2021-06-21T08:00:00%2B08:00), replayed from its events")
+            .WithSummary("The rig as the platform knew it at a past moment, replayed from its events: ?at=2021-06-21T08:00:00%2B08:00 "
+                + "(any ISO 8601 offset; without one, China time; a bare date, its first moment)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/rigs/{rigId:guid}/history", async (Guid rigId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetRigHistory(rigId), ct)))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -10,6 +11,7 @@ using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Mediation;
 using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Oversight;
@@ -26,7 +28,7 @@ public sealed class ListRigTypesHandler(IQuerySession session) : IQueryHandler<L
 }
 
 /// <summary>The admin adds a rig type: types are data, so a new kind of machine needs no release.</summary>
-public sealed record AddRigType(string? Code, string? NameZh, string? NameEn) : ICommand<RigTypeView>;
+public sealed record AddRigType([property: MaxLength(40)] string? Code, [property: MaxLength(50)] string? NameZh, [property: MaxLength(100)] string? NameEn) : ICommand<RigTypeView>, IRetriedOnConflict;
 
 public sealed partial class AddRigTypeValidator : AbstractValidator<AddRigType>
 {
@@ -141,5 +143,5 @@ public static class CodeRules
         "此二维码已作废（构件已退役），已记录", "This code was revoked (its component was retired); the attempt was recorded");
 
     /// <summary>The refusal for a scan that did not resolve to a live code.</summary>
-    public static RuleViolation For(ScanOutcome outcome) => new(outcome == ScanOutcome.Revoked ? Revoked : NotIssued);
+    public static RuleViolation For(ScanOutcome outcome) => RuleViolation.Of(outcome == ScanOutcome.Revoked ? Revoked : NotIssued);
 }

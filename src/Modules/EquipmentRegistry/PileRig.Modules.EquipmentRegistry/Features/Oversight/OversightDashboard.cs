@@ -309,7 +309,7 @@ public static class OversightLists
             throw new InputValidationException("pageSize", CommonRules.InvalidValue);
         }
 
-        return page is null or >= 1 ? (page ?? 1, size) : throw new InputValidationException("page", CommonRules.InvalidValue);
+        return (QueryValues.ParsePage(page), size);
     }
 }
 
@@ -321,26 +321,26 @@ public static class OversightDashboardEndpoint
             .RequireAuthorization(Policies.Oversight).WithTags("Oversight")
             .WithSummary("Rigs in use by jurisdiction and type, entries and exits per week, open flags by category and age, clones, forged codes, lapses");
 
-        api.MapGet("/oversight/usages", async Task<IResult> (string? jurisdiction, string? type, string? status, DateOnly? from, DateOnly? to, string? sort,
-                int? page, int? pageSize, string? format, ISender sender, CancellationToken ct) =>
+        api.MapGet("/oversight/usages", async Task<IResult> (string? jurisdiction, string? type, string? status, string? from, string? to, string? sort,
+                int? page, int? pageSize, string? format, ISender sender, TimeProvider clock, CancellationToken ct) =>
             {
                 var as_ = QueryValues.ParseEnum<ListFormat>(format, "format") ?? ListFormat.Json;
                 var (p, size) = OversightLists.Paging(page, pageSize, as_);
-                var rows = await sender.Send(new ListOversightUsages(jurisdiction, type, QueryValues.ParseEnum<UsageStatus>(status, "status"), from, to, sort,
-                    p, size), ct);
-                return as_ == ListFormat.Json ? TypedResults.Ok(rows) : TabularExport.File(rows.Items, UsageRow.Columns, as_, "usages");
+                var rows = await sender.Send(new ListOversightUsages(jurisdiction, type, QueryValues.ParseEnum<UsageStatus>(status, "status"),
+                    QueryValues.ParseDay(from, "from"), QueryValues.ParseDay(to, "to"), sort, p, size), ct);
+                return as_ == ListFormat.Json ? TypedResults.Ok(rows) : TabularExport.File(rows.Items, UsageRow.Columns, as_, "usages", clock.GetUtcNow());
             })
             .RequireAuthorization(Policies.Oversight).WithTags("Oversight").Produces<RowPage<UsageRow>>()
             .WithSummary("Usage registrations in the actor's jurisdictions: filter, sort (e.g. -registeredAt), page; format=csv|xlsx exports the same columns");
 
         api.MapGet("/oversight/rigs", async Task<IResult> (string? jurisdiction, string? type, string? status, string? flagCategory, string? lapsed,
-                string? sort, int? page, int? pageSize, string? format, ISender sender, CancellationToken ct) =>
+                string? sort, int? page, int? pageSize, string? format, ISender sender, TimeProvider clock, CancellationToken ct) =>
             {
                 var as_ = QueryValues.ParseEnum<ListFormat>(format, "format") ?? ListFormat.Json;
                 var (p, size) = OversightLists.Paging(page, pageSize, as_);
                 var rows = await sender.Send(new ListOversightRigs(jurisdiction, type, QueryValues.ParseEnum<RigStatus>(status, "status"),
                     QueryValues.ParseEnum<FlagCategory>(flagCategory, "flagCategory"), QueryValues.ParseEnum<Lapsed>(lapsed, "lapsed"), sort, p, size), ct);
-                return as_ == ListFormat.Json ? TypedResults.Ok(rows) : TabularExport.File(rows.Items, RigRow.Columns, as_, "rigs");
+                return as_ == ListFormat.Json ? TypedResults.Ok(rows) : TabularExport.File(rows.Items, RigRow.Columns, as_, "rigs", clock.GetUtcNow());
             })
             .RequireAuthorization(Policies.Oversight).WithTags("Oversight").Produces<RowPage<RigRow>>()
             .WithSummary("Rigs in the actor's jurisdictions: filter (status, type, flag category, lapsed=certificate|service_life), sort, page, export");

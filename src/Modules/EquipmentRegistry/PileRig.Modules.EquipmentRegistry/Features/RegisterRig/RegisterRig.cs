@@ -1,28 +1,31 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using PileRig.BuildingBlocks.Errors;
+using PileRig.BuildingBlocks.Mediation;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.RegisterRig;
 
-public sealed record ComponentInput(ComponentKind? Kind, string? Serial, bool? Structural);
+public sealed record ComponentInput(ComponentKind? Kind, [property: MaxLength(100)] string? Serial, bool? Structural);
 
 /// <summary>A rig owner registers a rig (the base unit) and its components; every item gets its own signed QR code.</summary>
 public sealed record RegisterRig(
     string? TypeCode,
-    string? Maker,
-    string? Model,
-    string? FactorySerial,
+    [property: MaxLength(100)] string? Maker,
+    [property: MaxLength(100)] string? Model,
+    [property: MaxLength(100)] string? FactorySerial,
     DateOnly? ManufactureDate,
-    string? CertificateNumber,
+    [property: MaxLength(100)] string? CertificateNumber,
     Guid? CertificateFileId,
     DateOnly? CertificateValidUntil,
     decimal? RatedMaxHeightMetres,
     bool? TopMountedPowerHead,
     int? PowerHeadCount,
     IReadOnlyList<Guid>? PhotoFileIds,
-    IReadOnlyList<ComponentInput>? Components) : ICommand<RegisterRigResult>;
+    IReadOnlyList<ComponentInput>? Components) : ICommand<RegisterRigResult>, IRetriedOnConflict;
 
 /// <summary>A refused duplicate is a result: the suspected-clone record must be saved although the rig is not.</summary>
 public sealed record RegisterRigResult(RigView? Rig, RuleViolation? Refusal);
@@ -34,7 +37,7 @@ public sealed class RegisterRigValidator : AbstractValidator<RegisterRig>
 
     public RegisterRigValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         RuleFor(c => c.TypeCode).NotEmpty().WithRule(CommonRules.Required);
         RuleFor(c => c.Maker).RequiredText(100);
         RuleFor(c => c.Model).RequiredText(100);

@@ -30,6 +30,14 @@ public sealed class RegisterRigHandler(IDocumentSession session, QrCodes codes, 
         var serialKey = IdentityKeys.Serial(maker, serial);
         var certificateKey = IdentityKeys.Certificate(certificateNumber);
         var claims = await session.LoadManyAsync<RigIdentityClaim>(cancellationToken, serialKey, certificateKey);
+        if (claims.Count > 0 && claims.All(c => c.OwnerId == ownerId))
+        {
+            // The owner's own rig sent twice (a double click, a form saved again): not a clone, and nothing to record.
+            var own = await session.LoadAsync<Rig>(claims[0].RigId, cancellationToken);
+            throw new RuleViolationException(EquipmentRules.AlreadyRegisteredByYou, ("rigId", claims[0].RigId),
+                ("rig", own is null ? "" : $"{own.Description.Maker} {own.Description.Model} {own.Description.FactorySerial}"));
+        }
+
         if (claims.Count > 0)
         {
             return await RecordSuspectedCloneAsync(claims, actor, maker, serial, certificateNumber, serialKey, now, cancellationToken);

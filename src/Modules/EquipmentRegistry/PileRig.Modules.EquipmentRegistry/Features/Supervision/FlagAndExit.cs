@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -21,17 +22,17 @@ namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 /// <summary>标记问题设备 from a project: category, written reason, photos. The rig is suspended at once.</summary>
 public sealed record FlagRig(Guid RigId, Guid? ProjectId, FlagCategory? Category, string? Reason, IReadOnlyList<Guid>? PhotoFileIds) : ICommand<RigStatusAnswer>;
 
-public sealed record FlagRigBody(Guid? ProjectId, FlagCategory? Category, string? Reason, IReadOnlyList<Guid>? PhotoFileIds);
+public sealed record FlagRigBody(Guid? ProjectId, FlagCategory? Category, [property: MaxLength(1000)] string? Reason, IReadOnlyList<Guid>? PhotoFileIds);
 
 /// <summary>A regulator (or the admin) clears a flag with a reason; a suspended use then resumes.</summary>
 public sealed record ClearFlag(Guid RigId, Guid FlagId, string? Reason) : ICommand<RigStatusAnswer>;
 
-public sealed record ClearFlagBody(string? Reason);
+public sealed record ClearFlagBody([property: MaxLength(1000)] string? Reason);
 
 /// <summary>退场: closes the usage registration for good.</summary>
 public sealed record ExitUsage(Guid UsageId, string? Note, IReadOnlyList<Guid>? PhotoFileIds) : ICommand<UsageRecord>;
 
-public sealed record ExitUsageBody(string? Note, IReadOnlyList<Guid>? PhotoFileIds);
+public sealed record ExitUsageBody([property: MaxLength(1000)] string? Note, IReadOnlyList<Guid>? PhotoFileIds);
 
 public sealed record RigStatusAnswer(Guid RigId, RigStatus Status, Guid? FlagId, IReadOnlyList<OpenFlag> OpenFlags, CurrentUsage? Usage);
 
@@ -134,8 +135,7 @@ public sealed class ClearFlagHandler(IDocumentSession session, IProjectDirectory
     }
 }
 
-public sealed class ExitUsageHandler(IDocumentSession session, IProjectDirectory projects, IIntegrationEventPublisher publisher, RequestContext context,
-    TimeProvider clock) : ICommandHandler<ExitUsage, UsageRecord>
+public sealed class ExitUsageHandler(IDocumentSession session, IProjectDirectory projects, RequestContext context, TimeProvider clock) : ICommandHandler<ExitUsage, UsageRecord>
 {
     public async ValueTask<UsageRecord> Handle(ExitUsage command, CancellationToken cancellationToken)
     {
@@ -155,7 +155,6 @@ public sealed class ExitUsageHandler(IDocumentSession session, IProjectDirectory
         stream.AppendOne(exited);
         var closed = record.Apply(exited);
         session.Store(closed);
-        await publisher.PublishAsync(new RigExitedProjectIntegrationEvent(record.ProjectId, record.RigId, record.Id, exited.At));
         return closed;
     }
 }

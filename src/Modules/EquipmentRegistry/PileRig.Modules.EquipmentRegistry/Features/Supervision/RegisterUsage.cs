@@ -35,7 +35,7 @@ public sealed class RegisterUsageValidator : AbstractValidator<RegisterUsage>
     }
 }
 
-public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirectory projects, IIntegrationEventPublisher publisher,
+public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirectory projects,
     IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
 {
     public async ValueTask<UsageRecord> Handle(RegisterUsage command, CancellationToken cancellationToken)
@@ -63,7 +63,6 @@ public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirec
 
         var record = UsageRecord.From(registered, rig, project);
         session.Store(record);
-        await publisher.PublishAsync(new RigEnteredProjectIntegrationEvent(project.ProjectId, rig.Id, registered.UsageId, registered.At));
         return record;
     }
 }

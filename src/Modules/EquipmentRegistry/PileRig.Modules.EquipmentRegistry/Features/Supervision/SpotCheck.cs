@@ -12,6 +12,7 @@ using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Features.Oversight;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 
@@ -50,7 +51,7 @@ public sealed class SpotCheckHandler(IDocumentSession session, ScannedCodes scan
         var stream = await session.Events.FetchForWriting<Rig>(binding!.RigId, cancellationToken);
         var rig = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        var warnings = SupervisionDecisions.Warnings(rig, settings.Value, DateOnly.FromDateTime(now.UtcDateTime));
+        var warnings = SupervisionDecisions.Warnings(rig, settings.Value, ChinaTime.DayOf(now));
         var checkedEvent = new RigSpotChecked(rig.Id, jurisdiction, rig.Status, warnings, actor.AccountId, now);
         stream.AppendOne(checkedEvent);
         return new SpotCheckAnswer(RigView.From(rig.Apply(checkedEvent) with { Version = rig.Version + 1 }, codes), warnings, null);

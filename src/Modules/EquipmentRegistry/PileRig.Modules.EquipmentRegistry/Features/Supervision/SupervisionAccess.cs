@@ -116,7 +116,7 @@ public static class VerificationViews
                 d.CertificateNumber, d.CertificateFile, d.CertificateValidUntil, d.RatedMaxHeightMetres, d.TopMountedPowerHead, d.PowerHeadCount),
             rig.Components.Select(c => new VerifiedComponentView(c.Id, c.Kind, c.Serial, c.Structural, verification.ScannedComponentIds.Contains(c.Id))).ToList(),
             new RigStatusView(rig.Status, rig.Usage?.ProjectId, usageProject?.Name, rig.Usage?.Since, rig.Usage?.UsageId, flag?.Category, flag?.Reason, flag?.Since),
-            SupervisionDecisions.Warnings(rig, settings, DateOnly.FromDateTime(now.UtcDateTime)),
+            SupervisionDecisions.Warnings(rig, settings, ChinaTime.DayOf(now)),
             verification.RefusedScans);
     }
 }

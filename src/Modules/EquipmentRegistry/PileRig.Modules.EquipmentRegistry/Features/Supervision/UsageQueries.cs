@@ -11,6 +11,7 @@ using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Features;
 using PileRig.Modules.Projects.Contracts;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 
@@ -40,15 +41,16 @@ public sealed class ListProjectUsagesHandler(IQuerySession session, IProjectDire
             usages = usages.Where(u => u.Status == status);
         }
 
+        // Days on the platform's calendar: a use registered at 07:30 China time on the 21st belongs to the 21st.
         if (query.From is { } from)
         {
-            var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var since = ChinaTime.StartOf(from);
             usages = usages.Where(u => u.RegisteredAt >= since);
         }
 
         if (query.To is { } to)
         {
-            var until = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var until = ChinaTime.StartOf(to.AddDays(1));
             usages = usages.Where(u => u.RegisteredAt < until);
         }
 
@@ -82,10 +84,10 @@ public static class UsageQueriesEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/projects/{projectId:guid}/usages", async (Guid projectId, string? status, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+        api.MapGet("/projects/{projectId:guid}/usages", async (Guid projectId, string? status, string? from, string? to, int? page, int? pageSize,
                 ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListProjectUsages(projectId, QueryValues.ParseEnum<UsageStatus>(status, "status"), from, to, Math.Max(page ?? 1, 1),
-                    Math.Clamp(pageSize ?? 20, 1, 100)), ct)))
+                TypedResults.Ok(await sender.Send(new ListProjectUsages(projectId, QueryValues.ParseEnum<UsageStatus>(status, "status"),
+                    QueryValues.ParseDay(from, "from"), QueryValues.ParseDay(to, "to"), QueryValues.ParsePage(page), Math.Clamp(pageSize ?? 20, 1, 100)), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Supervision")
             .WithSummary("使用记录 of a project; ?status=in_use|suspended|exited&from=&to=&page=&pageSize=")
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -18,7 +19,7 @@ namespace PileRig.Modules.Personnel.Features.ChangeEngineerStatus;
 /// <summary>Disable (Enable = false) or re-enable an engineer of the firm, with an optional reason for the record.</summary>
 public sealed record ChangeEngineerStatus(Guid EngineerId, bool Enable, string? Reason) : ICommand<EngineerView>;
 
-public sealed record StatusChangeBody(string? Reason);
+public sealed record StatusChangeBody([property: MaxLength(500)] string? Reason);
 
 public sealed class ChangeEngineerStatusValidator : AbstractValidator<ChangeEngineerStatus>
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Mediation;
 using PileRig.Modules.Personnel.Domain;
 using PileRig.Modules.Personnel.Infrastructure;
 using PileRig.SharedKernel.Rules;
@@ -16,7 +18,8 @@ using PileRig.SharedKernel.Values;
 namespace PileRig.Modules.Personnel.Features.CreateEngineer;
 
 /// <summary>A supervision firm creates an engineer's account from a name and mobile number.</summary>
-public sealed record CreateEngineer(string? Name, string? Mobile) : ICommand<GeneratedCredentials>;
+/// <remarks>Decided again when another creation took the same generated username first (same mobile number, same moment).</remarks>
+public sealed record CreateEngineer([property: MaxLength(50)] string? Name, string? Mobile) : ICommand<GeneratedCredentials>, IRetriedOnConflict, IAnswerHoldsSecret;
 
 /// <summary>The generated login, shown to the firm once; only its hash is kept.</summary>
 public sealed record GeneratedCredentials(Guid AccountId, string Username, string Password, string Name, string Mobile);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Marten;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Mediation;
 using PileRig.Modules.Personnel.Domain;
 using PileRig.Modules.Personnel.Features.CreateEngineer;
 using PileRig.Modules.Personnel.Infrastructure;
@@ -20,8 +22,8 @@ using PileRig.SharedKernel.Values;
 namespace PileRig.Modules.Personnel.Features.CreateRegulator;
 
 /// <summary>The admin creates a regulator (住建局 / 安监站) account bound to one or more jurisdiction codes.</summary>
-public sealed record CreateRegulator(string? Name, string? Mobile, string? Organisation, IReadOnlyList<string>? Jurisdictions)
-    : ICommand<GeneratedCredentials>;
+public sealed record CreateRegulator([property: MaxLength(50)] string? Name, string? Mobile, [property: MaxLength(100)] string? Organisation, IReadOnlyList<string>? Jurisdictions)
+    : ICommand<GeneratedCredentials>, IRetriedOnConflict, IAnswerHoldsSecret;
 
 public sealed partial class CreateRegulatorValidator : AbstractValidator<CreateRegulator>
 {

@@ -10,7 +10,7 @@ namespace PileRig.Modules.Personnel.Features.LogIn;
 public sealed class LogInHandler(IDocumentSession session, Passwords passwords, IOptions<LoginPolicy> policy, TimeProvider clock)
     : ICommandHandler<LogIn, LogInResult>
 {
-    private static readonly RuleViolation WrongCredentials = new(PersonnelRules.InvalidCredentials);
+    private static readonly RuleViolation WrongCredentials = RuleViolation.Of(PersonnelRules.InvalidCredentials);
 
     public async ValueTask<LogInResult> Handle(LogIn command, CancellationToken cancellationToken)
     {

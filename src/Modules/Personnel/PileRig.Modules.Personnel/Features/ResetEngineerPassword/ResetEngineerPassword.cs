@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Mediation;
 using PileRig.Modules.Personnel.Domain;
 using PileRig.Modules.Personnel.Features.CreateEngineer;
 using PileRig.Modules.Personnel.Infrastructure;
@@ -14,7 +15,7 @@ using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Personnel.Features.ResetEngineerPassword;
 
-public sealed record ResetEngineerPassword(Guid EngineerId) : ICommand<GeneratedCredentials>;
+public sealed record ResetEngineerPassword(Guid EngineerId) : ICommand<GeneratedCredentials>, IAnswerHoldsSecret;
 
 public sealed class ResetEngineerPasswordHandler(IDocumentSession session, Passwords passwords, RequestContext context, TimeProvider clock)
     : ICommandHandler<ResetEngineerPassword, GeneratedCredentials>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -8,6 +9,7 @@ using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
 using PileRig.Modules.Personnel.Contracts;
+using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Rules;
 
@@ -16,7 +18,7 @@ namespace PileRig.Modules.Projects.Features.ChangeProjectEngineers;
 /// <summary>Set the engineers responsible for the project's rigs; additions and removals are recorded with the reason.</summary>
 public sealed record ChangeProjectEngineers(Guid ProjectId, IReadOnlyList<Guid>? EngineerIds, string? Reason) : ICommand<ProjectView>;
 
-public sealed record ChangeProjectEngineersBody(IReadOnlyList<Guid>? EngineerIds, string? Reason);
+public sealed record ChangeProjectEngineersBody(IReadOnlyList<Guid>? EngineerIds, [property: MaxLength(500)] string? Reason);
 
 public sealed class ChangeProjectEngineersValidator : AbstractValidator<ChangeProjectEngineers>
 {
@@ -27,7 +29,8 @@ public sealed class ChangeProjectEngineersValidator : AbstractValidator<ChangePr
     }
 }
 
-public sealed class ChangeProjectEngineersHandler(IDocumentSession session, IAccountLookup accounts, RequestContext context, TimeProvider clock)
+public sealed class ChangeProjectEngineersHandler(IDocumentSession session, IAccountLookup accounts, IRigUsageDirectory usages, RequestContext context,
+    TimeProvider clock)
     : ICommandHandler<ChangeProjectEngineers, ProjectView>
 {
     public async ValueTask<ProjectView> Handle(ChangeProjectEngineers command, CancellationToken cancellationToken)
@@ -41,7 +44,8 @@ public sealed class ChangeProjectEngineersHandler(IDocumentSession session, IAcc
         var events = ProjectDecisions.ChangeEngineers(project, wanted,
             string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim(), actor, clock.GetUtcNow()).EventsOrThrow();
         stream.AppendMany(events);
-        return ProjectView.From(project.Apply((ProjectEngineersChanged)events[0]) with { Version = project.Version + 1 });
+        return ProjectView.From(project.Apply((ProjectEngineersChanged)events[0]) with { Version = project.Version + 1 },
+            await usages.CountOpenUsagesAsync(project.Id, cancellationToken));
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class CompleteProjectHandler(IDocumentSession session, IRigUsageDi
         var open = await usages.CountOpenUsagesAsync(project.Id, cancellationToken);
         var events = ProjectDecisions.Complete(project, open, command.Reason?.Trim(), context.Actor, clock.GetUtcNow()).EventsOrThrow();
         stream.AppendMany(events);
-        return ProjectView.From(project.Apply((ProjectCompleted)events[0]) with { Version = project.Version + 1 });
+        return ProjectView.From(project.Apply((ProjectCompleted)events[0]) with { Version = project.Version + 1 }, open);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -7,8 +8,10 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
+using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Projects.Features.EditProject;
 
@@ -24,7 +27,7 @@ public sealed record EditProject(
     string? Reason) : ICommand<ProjectView>, IProjectInput;
 
 public sealed record EditProjectBody(string? Name, string? ConstructionPermitNumber, string? InvestmentProjectCode, string? PilingContractors,
-    string? JurisdictionCode, string? Address, string? Reason);
+    string? JurisdictionCode, string? Address, [property: MaxLength(500)] string? Reason);
 
 public sealed class EditProjectValidator : AbstractValidator<EditProject>
 {
@@ -35,7 +38,7 @@ public sealed class EditProjectValidator : AbstractValidator<EditProject>
     }
 }
 
-public sealed class EditProjectHandler(IDocumentSession session, RequestContext context, TimeProvider clock)
+public sealed class EditProjectHandler(IDocumentSession session, IRigUsageDirectory usages, RequestContext context, TimeProvider clock)
     : ICommandHandler<EditProject, ProjectView>
 {
     public async ValueTask<ProjectView> Handle(EditProject command, CancellationToken cancellationToken)
@@ -48,13 +51,14 @@ public sealed class EditProjectHandler(IDocumentSession session, RequestContext 
         var details = command.ToDetails();
         if (details.JurisdictionCode != project.Details.JurisdictionCode)
         {
-            await ProjectGuards.RequireCurrentJurisdictionAsync(session, details.JurisdictionCode, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+            await ProjectGuards.RequireCurrentJurisdictionAsync(session, details.JurisdictionCode, ChinaTime.DayOf(now), cancellationToken);
         }
 
         var events = ProjectDecisions.Edit(project, details, string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim(), actor, now)
             .EventsOrThrow();
         stream.AppendMany(events);
-        return ProjectView.From(project.Apply((ProjectDetailsEdited)events[0]) with { Version = project.Version + 1 });
+        return ProjectView.From(project.Apply((ProjectDetailsEdited)events[0]) with { Version = project.Version + 1 },
+            await usages.CountOpenUsagesAsync(project.Id, cancellationToken));
     }
 }
 

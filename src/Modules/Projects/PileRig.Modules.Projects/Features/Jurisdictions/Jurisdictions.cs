@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Marten;
@@ -8,9 +9,11 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Mediation;
 using PileRig.BuildingBlocks.Localization;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Projects.Features.Jurisdictions;
 
@@ -29,13 +32,14 @@ public sealed class ListJurisdictionsHandler(IQuerySession session, TimeProvider
 {
     public async ValueTask<IReadOnlyList<JurisdictionView>> Handle(ListJurisdictions query, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var all = await session.Query<Jurisdiction>().OrderBy(j => j.Kind).ThenBy(j => j.Code).ToListAsync(cancellationToken);
         return all.Where(j => query.IncludeRetired || j.IsCurrent(today)).Select(j => JurisdictionView.From(j, today)).ToList();
     }
 }
 
-public sealed record AddJurisdiction(string? Code, string? NameZh, string? NameEn, JurisdictionKind? Kind, DateOnly? ValidFrom) : ICommand<JurisdictionView>;
+public sealed record AddJurisdiction([property: MaxLength(32)] string? Code, [property: MaxLength(50)] string? NameZh, [property: MaxLength(100)] string? NameEn, JurisdictionKind? Kind, DateOnly? ValidFrom)
+    : ICommand<JurisdictionView>, IRetriedOnConflict;
 
 public sealed partial class AddJurisdictionValidator : AbstractValidator<AddJurisdiction>
 {
@@ -64,9 +68,9 @@ public sealed class AddJurisdictionHandler(IDocumentSession session, RequestCont
 
         var now = clock.GetUtcNow();
         var added = new JurisdictionAdded(id, code, command.NameZh!.Trim(), command.NameEn!.Trim(), command.Kind!.Value,
-            command.ValidFrom ?? DateOnly.FromDateTime(now.UtcDateTime), context.Actor.AccountId, now);
+            command.ValidFrom ?? ChinaTime.DayOf(now), context.Actor.AccountId, now);
         session.Events.StartStream<Jurisdiction>(id, added);
-        return JurisdictionView.From(Jurisdiction.Create(added), DateOnly.FromDateTime(now.UtcDateTime));
+        return JurisdictionView.From(Jurisdiction.Create(added), ChinaTime.DayOf(now));
     }
 }
 
@@ -81,7 +85,7 @@ public sealed class RetireJurisdictionHandler(IDocumentSession session, RequestC
         var stream = await session.Events.FetchForWriting<Jurisdiction>(Jurisdiction.IdFor(command.Code), cancellationToken);
         var jurisdiction = stream.Aggregate ?? throw new RuleViolationException(ProjectRules.JurisdictionNotFound);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DayOf(now);
         var events = ProjectDecisions.Retire(jurisdiction, today, command.Reason?.Trim(), context.Actor, now).EventsOrThrow();
         stream.AppendMany(events);
         return JurisdictionView.From(jurisdiction.Apply((JurisdictionRetired)events[0]), today);

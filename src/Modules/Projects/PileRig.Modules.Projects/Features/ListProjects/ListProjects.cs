@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Persistence;
+using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Identity;
 using PileRig.SharedKernel.Rules;
@@ -15,7 +16,7 @@ namespace PileRig.Modules.Projects.Features.ListProjects;
 /// <summary>The projects the actor may see: a firm all of its own, an engineer those assigned to them.</summary>
 public sealed record ListProjects(ProjectStatus? Status) : IQuery<IReadOnlyList<ProjectView>>;
 
-public sealed class ListProjectsHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListProjects, IReadOnlyList<ProjectView>>
+public sealed class ListProjectsHandler(IQuerySession session, IRigUsageDirectory usages, RequestContext context) : IQueryHandler<ListProjects, IReadOnlyList<ProjectView>>
 {
     public async ValueTask<IReadOnlyList<ProjectView>> Handle(ListProjects query, CancellationToken cancellationToken)
     {
@@ -35,16 +36,20 @@ public sealed class ListProjectsHandler(IQuerySession session, RequestContext co
         }
 
         var list = await projects.OrderByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
-        return list.Select(ProjectView.From).ToList();
+        var inUse = await usages.CountOpenUsagesAsync(list.Select(p => p.Id).ToList(), cancellationToken);
+        return list.Select(p => ProjectView.From(p, inUse.GetValueOrDefault(p.Id))).ToList();
     }
 }
 
 public sealed record GetProject(Guid ProjectId) : IQuery<ProjectView>;
 
-public sealed class GetProjectHandler(IQuerySession session, RequestContext context) : IQueryHandler<GetProject, ProjectView>
+public sealed class GetProjectHandler(IQuerySession session, IRigUsageDirectory usages, RequestContext context) : IQueryHandler<GetProject, ProjectView>
 {
-    public async ValueTask<ProjectView> Handle(GetProject query, CancellationToken cancellationToken) =>
-        ProjectView.From(await ProjectGuards.RequireReadableAsync(session, query.ProjectId, context.Actor, cancellationToken));
+    public async ValueTask<ProjectView> Handle(GetProject query, CancellationToken cancellationToken)
+    {
+        var project = await ProjectGuards.RequireReadableAsync(session, query.ProjectId, context.Actor, cancellationToken);
+        return ProjectView.From(project, await usages.CountOpenUsagesAsync(project.Id, cancellationToken));
+    }
 }
 
 public sealed record GetProjectHistory(Guid ProjectId) : IQuery<IReadOnlyList<HistoryEntry>>;
@@ -61,14 +66,14 @@ public sealed class GetProjectHistoryHandler(IQuerySession session, RequestConte
 /// <summary>The project as the platform knew it at a past moment, replayed from its events up to then.</summary>
 public sealed record GetProjectStateAt(Guid ProjectId, DateTimeOffset At) : IQuery<ProjectView>;
 
-public sealed class GetProjectStateAtHandler(IQuerySession session, RequestContext context) : IQueryHandler<GetProjectStateAt, ProjectView>
+public sealed class GetProjectStateAtHandler(IQuerySession session, IRigUsageDirectory usages, RequestContext context) : IQueryHandler<GetProjectStateAt, ProjectView>
 {
     public async ValueTask<ProjectView> Handle(GetProjectStateAt query, CancellationToken cancellationToken)
     {
         await ProjectGuards.RequireReadableAsync(session, query.ProjectId, context.Actor, cancellationToken);
         var then = await session.Events.AggregateStreamAsync<Project>(query.ProjectId, timestamp: query.At, token: cancellationToken)
             ?? throw new RuleViolationException(ProjectRules.NotYetRegistered, ("at", query.At.ToString("u", System.Globalization.CultureInfo.InvariantCulture)));
-        return ProjectView.From(then);
+        return ProjectView.From(then, await usages.CountOpenUsagesAtAsync(query.ProjectId, query.At, cancellationToken));
     }
 }
 
@@ -85,11 +90,11 @@ public static class ListProjectsEndpoint
             .RequireAuthorization(Policies.Ready)
             .WithTags("Projects")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/projects/{projectId:guid}/state", async (Guid projectId, DateTimeOffset at, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetProjectStateAt(projectId, at), ct)))
+        api.MapGet("/projects/{projectId:guid}/state", async (Guid projectId, string? at, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetProjectStateAt(projectId, QueryValues.ParseInstant(at, "at")), ct)))
             .RequireAuthorization(Policies.Ready)
             .WithTags("Projects")
-            .WithSummary("The project as the platform knew it at a past moment (?at=…), replayed from its events")
+            .WithSummary("The project as the platform knew it at a past moment (?at=…, any ISO 8601 offset; without one, China time), replayed from its events")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/projects/{projectId:guid}/history", async (Guid projectId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetProjectHistory(projectId), ct)))

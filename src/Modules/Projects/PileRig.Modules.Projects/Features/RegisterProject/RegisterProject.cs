@@ -9,6 +9,7 @@ using PileRig.BuildingBlocks.Http;
 using PileRig.Modules.Personnel.Contracts;
 using PileRig.Modules.Projects.Domain;
 using PileRig.SharedKernel.Identity;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Projects.Features.RegisterProject;
 
@@ -39,7 +40,7 @@ public sealed class RegisterProjectHandler(IDocumentSession session, IAccountLoo
         var firmId = actor.EnterpriseId!.Value;
         var now = clock.GetUtcNow();
         var details = command.ToDetails();
-        await ProjectGuards.RequireCurrentJurisdictionAsync(session, details.JurisdictionCode, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        await ProjectGuards.RequireCurrentJurisdictionAsync(session, details.JurisdictionCode, ChinaTime.DayOf(now), cancellationToken);
 
         var engineers = (command.EngineerIds ?? []).ToList();
         if (actor.Role == Roles.Engineer && !engineers.Contains(actor.AccountId))
@@ -52,7 +53,7 @@ public sealed class RegisterProjectHandler(IDocumentSession session, IAccountLoo
 
         var registered = new ProjectRegistered(Guid.CreateVersion7(), firmId, details, engineers, actor.AccountId, now);
         session.Events.StartStream<Project>(registered.ProjectId, registered);
-        return ProjectView.From(Project.Create(registered) with { Version = 1 });
+        return ProjectView.From(Project.Create(registered) with { Version = 1 }, rigsInUse: 0);
     }
 }
 
