@@ -74,7 +74,8 @@ public sealed class ApiClient : IDisposable
 
     public Task<HttpResponseMessage> PutAsync(string path, object body) => _http.PutAsJsonAsync(path, body);
 
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(request, cancellationToken);
 
     public Task<HttpResponseMessage> PostRawAsync(string path, string json) =>
         _http.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));

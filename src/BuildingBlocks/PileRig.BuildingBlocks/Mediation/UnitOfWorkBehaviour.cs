@@ -56,8 +56,10 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
             }
             catch (Exception e) when (LostRaces.IsLostRace(e) && message is IRetriedOnConflict && attempt < IRetriedOnConflict.MaxAttempts)
             {
-                // Lost a race: forget this attempt's writes and decide again on what is stored now.
+                // Lost a race: forget this attempt's writes and decide again on what is stored now, after a short,
+                // random pause so that the losers of one race do not all meet again in the next.
                 session.EjectAllPendingChanges();
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), CancellationToken.None);
             }
             catch (DocumentAlreadyExistsException e) when (claims.FirstOrDefault(c => c.GetType() == e.DocType && Equals(c.ClaimedValue, e.Id)) is { } claim)
             {
@@ -72,11 +74,12 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
 /// (instead of answering 409): for writes that users cannot sensibly retry themselves, like a login's bookkeeping or
 /// an engineer's generated username. Only for commands that publish no integration events, since a discarded attempt's
 /// outbox messages are not taken back.
-/// Ten attempts: each loser of a race has lost to a different winner, so ten devices at once all get through.
+/// A request loses only when another commits first, and each of the others commits once: with up to
+/// <see cref="MaxAttempts"/> requests racing for one thing, every one of them gets through.
 /// </summary>
 public interface IRetriedOnConflict
 {
-    const int MaxAttempts = 10;
+    const int MaxAttempts = 24;
 }
 
 /// <summary>A command whose answer carries a secret shown once (a generated password): its idempotent answer is not stored.</summary>

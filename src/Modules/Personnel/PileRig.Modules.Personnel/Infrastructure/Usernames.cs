@@ -19,6 +19,18 @@ public static class Usernames
         session.Insert(new UsernameClaim(normalized, accountId));
     }
 
+    /// <summary>
+    /// Claims the first free login made from a mobile number (<see cref="FirstFreeAsync"/>). Two creations with one
+    /// number at the same moment both see the same one free; the database lets one insert win and the other command is
+    /// decided again (<c>IRetriedOnConflict</c>), finding the next.
+    /// </summary>
+    public static async Task<string> ClaimFirstFreeAsync(IDocumentSession session, string mobile, Guid accountId, CancellationToken cancellationToken)
+    {
+        var username = await FirstFreeAsync(session, mobile, cancellationToken);
+        session.Insert(new UsernameClaim(username, accountId));
+        return username;
+    }
+
     /// <summary>The mobile number if free, else mobile-2, mobile-3 …: engineers log in with the number they know.</summary>
     public static async Task<string> FirstFreeAsync(IQuerySession session, string mobile, CancellationToken cancellationToken)
     {

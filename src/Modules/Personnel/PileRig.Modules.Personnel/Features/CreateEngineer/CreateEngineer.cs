@@ -41,8 +41,7 @@ public sealed class CreateEngineerHandler(IDocumentSession session, Passwords pa
     {
         var firm = context.Actor;
         var accountId = Guid.CreateVersion7();
-        var username = await Usernames.FirstFreeAsync(session, command.Mobile!, cancellationToken);
-        await Usernames.ClaimAsync(session, username, accountId, cancellationToken);
+        var username = await Usernames.ClaimFirstFreeAsync(session, command.Mobile!, accountId, cancellationToken);
 
         var password = PasswordPolicy.Generate();
         var name = command.Name!.Trim();

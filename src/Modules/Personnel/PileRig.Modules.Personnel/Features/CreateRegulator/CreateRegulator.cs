@@ -58,8 +58,7 @@ public sealed class CreateRegulatorHandler(IDocumentSession session, Passwords p
         }
 
         var accountId = Guid.CreateVersion7();
-        var username = await Usernames.FirstFreeAsync(session, command.Mobile!, cancellationToken);
-        await Usernames.ClaimAsync(session, username, accountId, cancellationToken);
+        var username = await Usernames.ClaimFirstFreeAsync(session, command.Mobile!, accountId, cancellationToken);
         var password = PasswordPolicy.Generate();
         var name = command.Name!.Trim();
         session.Events.StartStream<Account>(accountId, new RegulatorAccountCreated(accountId, username, name, command.Mobile!,

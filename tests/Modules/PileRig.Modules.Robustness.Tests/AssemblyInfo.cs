@@ -1,0 +1,4 @@
+using Xunit;
+using PileRig.Modules.Tests.Fixture;
+
+[assembly: AssemblyFixture(typeof(PileRigHost))]
