@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PileRig.BuildingBlocks.Http;
 using PileRig.Modules.Tests.Fixture;
 using Shouldly;
 using Xunit;
@@ -80,6 +82,25 @@ public sealed class IdempotencyTests(PileRigHost host)
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotency.key_reused");
 
         (await (await firm.Client.GetAsync("/api/v1/projects")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_answered_key_is_kept_for_48_hours_then_swept_and_the_same_key_is_a_new_request()
+    {
+        var firm = await host.NewFirmAsync();
+        var key = Guid.NewGuid().ToString();
+        var project = ProjectScenarios.NewProject();
+        await (await Send(firm.Client, HttpMethod.Post, "/api/v1/projects", project, key)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var sweep = host.Services.GetRequiredService<IdempotencySweep>();
+
+        await sweep.SweepAsync(DateTimeOffset.UtcNow.AddHours(47), CancellationToken.None);
+        (await Send(firm.Client, HttpMethod.Post, "/api/v1/projects", project, key)).Headers.Contains("Idempotent-Replayed").ShouldBeTrue();
+
+        await sweep.SweepAsync(DateTimeOffset.UtcNow.AddHours(49), CancellationToken.None);
+        var again = await Send(firm.Client, HttpMethod.Post, "/api/v1/projects", project, key);
+        again.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        await again.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        (await (await firm.Client.GetAsync("/api/v1/projects")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Count.ShouldBe(2);
     }
 
     [Fact]

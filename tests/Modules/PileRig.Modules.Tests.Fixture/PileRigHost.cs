@@ -15,7 +15,7 @@ namespace PileRig.Modules.Tests.Fixture;
 /// the cluster scripts/test starts, and dropped afterwards. One per test assembly; tests isolate by creating their own
 /// accounts and enterprises, so they run in parallel.
 /// </summary>
-public sealed class PileRigHost : IAsyncLifetime
+public sealed class PileRigHost : IAsyncLifetime, IHostUnderTest
 {
     public const string AdminUsername = "admin";
 

@@ -63,7 +63,7 @@ public static class Scenarios
         client.PutAsync("/api/v1/enterprises/me/profile", profile);
 
     /// <summary>A registered, signed-in (bearer) enterprise account whose profile is complete.</summary>
-    public static async Task<EnterpriseUser> NewEnterpriseAsync(this PileRigHost host, string kind = "supervision_firm")
+    public static async Task<EnterpriseUser> NewEnterpriseAsync(this IHostUnderTest host, string kind = "supervision_firm")
     {
         var client = host.NewClient();
         var (credentials, accountId, enterpriseId) = await client.RegisterAsync(kind);
@@ -73,9 +73,9 @@ public static class Scenarios
         return new EnterpriseUser(client, credentials, accountId, enterpriseId, creditCode);
     }
 
-    public static Task<EnterpriseUser> NewFirmAsync(this PileRigHost host) => host.NewEnterpriseAsync("supervision_firm");
+    public static Task<EnterpriseUser> NewFirmAsync(this IHostUnderTest host) => host.NewEnterpriseAsync("supervision_firm");
 
-    public static Task<EnterpriseUser> NewOwnerAsync(this PileRigHost host) => host.NewEnterpriseAsync("rig_owner");
+    public static Task<EnterpriseUser> NewOwnerAsync(this IHostUnderTest host) => host.NewEnterpriseAsync("rig_owner");
 
     public static async Task<EngineerAccount> CreateEngineerAsync(this EnterpriseUser firm, string name = "王工")
     {
@@ -85,7 +85,7 @@ public static class Scenarios
     }
 
     /// <summary>An engineer of the firm who has logged in and changed the generated password: ready to work.</summary>
-    public static async Task<(ApiClient Client, EngineerAccount Engineer)> NewActiveEngineerAsync(this PileRigHost host, EnterpriseUser firm)
+    public static async Task<(ApiClient Client, EngineerAccount Engineer)> NewActiveEngineerAsync(this IHostUnderTest host, EnterpriseUser firm)
     {
         var engineer = await firm.CreateEngineerAsync();
         var client = host.NewClient();
@@ -96,7 +96,7 @@ public static class Scenarios
         return (client, engineer with { Credentials = engineer.Credentials with { Password = Password } });
     }
 
-    public static async Task<ApiClient> SignedInAdminAsync(this PileRigHost host)
+    public static async Task<ApiClient> SignedInAdminAsync(this IHostUnderTest host)
     {
         var client = host.NewClient();
         await client.SignInWithTokenAsync(new Credentials(PileRigHost.AdminUsername, host.AdminPassword));
@@ -105,7 +105,7 @@ public static class Scenarios
 
     /// <summary>Polls until the condition holds: for effects delivered by durable messages between modules.</summary>
     /// <summary>A regulator of <paramref name="jurisdiction"/>, created by the admin, signed in with its own password set.</summary>
-    public static async Task<ApiClient> NewRegulatorAsync(this PileRigHost host, string jurisdiction)
+    public static async Task<ApiClient> NewRegulatorAsync(this IHostUnderTest host, string jurisdiction)
     {
         using var admin = await host.SignedInAdminAsync();
         var created = await (await admin.PostAsync("/api/v1/regulators",

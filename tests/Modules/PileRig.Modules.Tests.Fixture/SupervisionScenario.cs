@@ -6,7 +6,7 @@ using Shouldly;
 namespace PileRig.Modules.Tests.Fixture;
 
 /// <summary>A firm with an engineer on a project, and an owner's rig ready to be verified there.</summary>
-public sealed record SupervisionScenario(PileRigHost Host, EnterpriseUser Firm, ApiClient Engineer, EngineerAccount EngineerAccount, Guid ProjectId,
+public sealed record SupervisionScenario(IHostUnderTest Host, EnterpriseUser Firm, ApiClient Engineer, EngineerAccount EngineerAccount, Guid ProjectId,
     string ProjectName, EnterpriseUser Owner, JsonNode Rig)
 {
     public Guid RigId => Rig.Id("rigId");
@@ -15,7 +15,7 @@ public sealed record SupervisionScenario(PileRigHost Host, EnterpriseUser Firm, 
 
     public IEnumerable<JsonNode> Components(string kind) => Rig["components"]!.AsArray().Where(c => c!.Str("kind") == kind).Select(c => c!);
 
-    public static async Task<SupervisionScenario> CreateAsync(PileRigHost host, object? rig = null, EnterpriseUser? owner = null,
+    public static async Task<SupervisionScenario> CreateAsync(IHostUnderTest host, object? rig = null, EnterpriseUser? owner = null,
         string jurisdiction = ProjectScenarios.Jurisdiction)
     {
         var firm = await host.NewFirmAsync();

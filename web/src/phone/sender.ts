@@ -22,8 +22,9 @@ export function useQueueSender() {
               headers,
             })
       if (response.ok) return { ok: true }
-      // 5xx and 409 "still in progress" are worth another try; a refusal is final and shown against the item.
-      const retry = response.status >= 500 || (error as { code?: string } | undefined)?.code === 'idempotency.in_progress'
+      // A server that is down or busy (5xx, 429, 408) is tried again; a refusal is final and shown against the item. A
+      // resend of work that was saved is answered with the saved answer (the key is stored with the write), never a 409.
+      const retry = response.status >= 500 || response.status === 429 || response.status === 408
       return { ok: false, retry, message: describeProblem(error) }
     } catch {
       return { ok: false, retry: true, message: '' } // no connection

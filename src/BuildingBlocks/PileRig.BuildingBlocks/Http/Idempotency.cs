@@ -156,9 +156,10 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(RequestContext con
 public sealed class IdempotencySweep(IDocumentStore store, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencySweep> logger)
     : BackgroundService
 {
-    public async Task SweepAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the answers older than the keeping time, counted back from <paramref name="now"/>.</summary>
+    public async Task SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().AddHours(-options.Value.KeepHours);
+        var cutoff = now.AddHours(-options.Value.KeepHours);
         await using var session = store.LightweightSession();
         session.DeleteWhere<IdempotencyRecord>(r => r.At < cutoff);
         await session.SaveChangesAsync(cancellationToken);
@@ -171,7 +172,7 @@ public sealed class IdempotencySweep(IDocumentStore store, IOptions<IdempotencyO
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                await SweepAsync(clock.GetUtcNow(), stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

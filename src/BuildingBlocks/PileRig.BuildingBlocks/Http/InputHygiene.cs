@@ -104,7 +104,16 @@ public sealed class InputHygieneMiddleware(RequestDelegate next)
 
         if (root is not null)
         {
-            Normalise(root, bodyType, "");
+            try
+            {
+                Normalise(root, bodyType, "");
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException)
+            {
+                // A property named twice, text that is not UTF-8: JSON only in form, refused before any binding sees it.
+                throw new RuleViolationException(CommonRules.MalformedRequest);
+            }
+
             var normalised = Encoding.UTF8.GetBytes(root.ToJsonString());
             request.Body = new MemoryStream(normalised);
             request.ContentLength = normalised.Length;

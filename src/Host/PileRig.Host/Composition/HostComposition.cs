@@ -115,7 +115,8 @@ public static class HostComposition
         });
         services.AddScoped<IIntegrationEventPublisher, OutboxIntegrationEventPublisher>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
-        services.AddHostedService<IdempotencySweep>();
+        services.AddSingleton<IdempotencySweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweep>());
     }
 
     private static void AddFiles(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)

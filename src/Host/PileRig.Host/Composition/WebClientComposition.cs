@@ -24,7 +24,8 @@ public static class WebClientComposition
         var root = Path.GetFullPath(configured ?? Path.Combine(app.Environment.ContentRootPath, "..", "..", "..", "web", "dist"));
         if (!File.Exists(Path.Combine(root, "index.html")))
         {
-            app.MapGet("/app/{**path}", () => Results.Text("The web client is not built: scripts/run builds it (web/dist).", statusCode: 503));
+            app.MapGet("/app/{**path}", () => Results.Text("The web client is not built: scripts/run builds it (web/dist).", statusCode: 503))
+                .ExcludeFromDescription();
             return;
         }
 
