@@ -46,7 +46,6 @@ public sealed class AuditTrailTests(PileRigHost host)
     public async Task Changing_a_stored_event_by_sql_is_caught_and_the_first_broken_event_named()
     {
         var (s, _) = await RigWithAFullLifeAsync();
-        await SealNowAsync();
 
         await ExecuteSqlAsync($"update events.mt_events set data = data || '{{\"Reason\":\"无问题\"}}'::jsonb where stream_id = '{s.RigId}' and version = 3");
 
@@ -101,6 +100,7 @@ public sealed class AuditTrailTests(PileRigHost host)
     public async Task A_projects_stream_is_chained_too()
     {
         var s = await SupervisionScenario.CreateAsync(host);
+        await SealedAsync(s.Firm.Client, $"/api/v1/projects/{s.ProjectId}", 1);
         var check = await (await s.Firm.Client.GetAsync($"/api/v1/projects/{s.ProjectId}/trail/verification")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         check["valid"]!.GetValue<bool>().ShouldBeTrue();
         check["events"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(1);
@@ -118,10 +118,18 @@ public sealed class AuditTrailTests(PileRigHost host)
         using var admin = await host.SignedInAdminAsync();
         await (await admin.PostAsync($"/api/v1/rigs/{s.RigId}/flags/{flag.Id("flagId")}/clear", new { reason = "核查为原厂铭牌" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await s.Engineer.PostAsync($"/api/v1/usages/{usage.Id("id")}/exit", new { note = "完工退场" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await SealedAsync(s.Owner.Client, $"/api/v1/rigs/{s.RigId}", 5);
         return (s, 5);
     }
 
-    private Task SealNowAsync() => host.Services.GetRequiredService<AuditTrailStore>().SealPendingAsync(CancellationToken.None);
+    // The sealer runs in the background (never inside a read): wait until it has linked the stream's newest events.
+    private static async Task SealedAsync(ApiClient client, string resource, int events)
+    {
+        var check = await Scenarios.EventuallyAsync(
+            async () => await (await client.GetAsync($"{resource}/trail/verification")).ShouldHaveStatusAsync(HttpStatusCode.OK),
+            c => c["events"]!.GetValue<int>() >= events);
+        check["events"]!.GetValue<int>().ShouldBe(events, "the sealer should link new events within seconds");
+    }
 
     private async Task ExecuteSqlAsync(string sql)
     {

@@ -82,6 +82,8 @@ public sealed class PileRigHost : IAsyncLifetime, IHostUnderTest
         Set("PileRig__Notifications__ExpiryScanEvery", "00:00:01");
         Set("PileRig__Qr__Keys__1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Set("PileRig__Security__KeysFolder", Path.Combine(Folder, "keys"));
+        // Production seals every 2 s; tests read trails right after writing them.
+        Set("PileRig__Audit__SealEverySeconds", "0.2");
         Set("Logging__LogLevel__Default", "Warning");
         Set("Logging__LogLevel__Marten", "Error");
         Set("Logging__LogLevel__Wolverine", "Error");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Marten;
 using Npgsql;
@@ -36,12 +37,30 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         links.AddColumn("previous_hash", "text").NotNull();
         links.AddColumn("hash", "text").NotNull();
         links.AddColumn("sealed_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
+        // The order events were sealed in, and the one chain through all of them in that order.
+        links.AddColumn<long>("position");
+        links.AddColumn("global_hash", "text");
         links.Indexes.Add(new IndexDefinition("ix_chain_links_event_time") { Columns = ["event_time"] });
+        links.Indexes.Add(new IndexDefinition("ix_chain_links_seq_id") { Columns = ["seq_id"], IsUnique = true });
 
         var heads = new Table(new PostgresqlObjectName(Schema, "chain_heads", SchemaUtils.IdentifierUsage.General));
         heads.AddColumn<Guid>("stream_id").AsPrimaryKey();
         heads.AddColumn<long>("version").NotNull();
         heads.AddColumn("hash", "text").NotNull();
+
+        // One row: how far the sealer got (every event up to sealed_through is sealed or waiting in pending_gaps).
+        var state = new Table(new PostgresqlObjectName(Schema, "seal_state", SchemaUtils.IdentifierUsage.General));
+        state.AddColumn<int>("id").AsPrimaryKey();
+        state.AddColumn<long>("sealed_through").NotNull();
+        state.AddColumn<long>("position").NotNull();
+        state.AddColumn("global_hash", "text").NotNull();
+        state.AddColumn("updated_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
+
+        // Sequence numbers passed over while their transaction had not committed (most never will: a rolled-back
+        // transaction draws numbers too). An event that commits later under one of them is sealed from here.
+        var gaps = new Table(new PostgresqlObjectName(Schema, "pending_gaps", SchemaUtils.IdentifierUsage.General));
+        gaps.AddColumn<long>("seq_id").AsPrimaryKey();
+        gaps.AddColumn("skipped_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
 
         var digests = new Table(new PostgresqlObjectName(Schema, "daily_digests", SchemaUtils.IdentifierUsage.General));
         digests.AddColumn("day", "date").AsPrimaryKey();
@@ -51,12 +70,26 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         digests.AddColumn("key_id", "text").NotNull();
         digests.AddColumn("signature", "text").NotNull();
 
+        // Which digests name a stream, by key: a trail export finds its digests without reading every digest's heads.
+        var named = new Table(new PostgresqlObjectName(Schema, "digest_streams", SchemaUtils.IdentifierUsage.General));
+        named.AddColumn<Guid>("stream_id").AsPrimaryKey();
+        named.AddColumn("day", "date").AsPrimaryKey();
+
         marten.Storage.ExtendedSchemaObjects.Add(links);
         marten.Storage.ExtendedSchemaObjects.Add(heads);
+        marten.Storage.ExtendedSchemaObjects.Add(state);
+        marten.Storage.ExtendedSchemaObjects.Add(gaps);
         marten.Storage.ExtendedSchemaObjects.Add(digests);
+        marten.Storage.ExtendedSchemaObjects.Add(named);
     }
 
-    /// <summary>Links every event not yet chained to its stream's head. Returns how many were sealed.</summary>
+    /// <summary>
+    /// Links the events stored since the last call to their streams' heads, in the order of their global sequence
+    /// number, starting where the last call stopped: its cost is the new events', not the store's. One node at a time
+    /// (a transaction-scoped advisory lock; the others skip the tick). A sequence number whose transaction has not
+    /// committed stops the sealer for <see cref="GapGrace"/>, then is passed over and remembered, so a slow commit is
+    /// sealed when it lands and a rolled-back one is forgotten after a day. Returns how many events were sealed.
+    /// </summary>
     public async Task<int> SealPendingAsync(CancellationToken cancellationToken)
     {
         var total = 0;
@@ -65,78 +98,227 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             await using var connection = new NpgsqlConnection(options.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var lockCommand = new NpgsqlCommand($"select pg_advisory_xact_lock({SealingLock})", connection, transaction))
+            if (!await ScalarAsync<bool>(connection, transaction, $"select pg_try_advisory_xact_lock({SealingLock})", cancellationToken))
             {
-                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+                return total; // another node is sealing
             }
 
-            // Streams whose stored version is ahead of their sealed head; mt_streams.version moves in the same
-            // transaction as the events, so no event can be skipped, whatever order transactions commit in.
-            var pending = new List<(ChainedEvent Event, string? HeadHash)>();
-            await using (var select = new NpgsqlCommand($"""
-                select e.stream_id, e.version, e.seq_id, e.id, e.type, e.timestamp, e.correlation_id,
-                       e.causation_id, e.headers::text, e.data::text, h.hash
-                  from {options.EventsSchema}.mt_streams s
-                  left join {Schema}.chain_heads h on h.stream_id = s.id
-                  join {options.EventsSchema}.mt_events e on e.stream_id = s.id and e.version > coalesce(h.version, 0)
-                 where s.version > coalesce(h.version, 0)
-                 order by e.stream_id, e.version
-                 limit {BatchSize}
-                """, connection, transaction))
-            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+            var state = await ReadStateAsync(connection, transaction, cancellationToken);
+            var late = await ReadEventsAsync(connection, transaction, $"""
+                {SelectEvents} join {Schema}.pending_gaps g on g.seq_id = e.seq_id order by e.seq_id
+                """, [], cancellationToken);
+            var fresh = await ReadEventsAsync(connection, transaction, $"""
+                {SelectEvents} where e.seq_id > $1 order by e.seq_id limit {BatchSize}
+                """, [state.SealedThrough], cancellationToken);
+            var now = await ScalarAsync<DateTime>(connection, transaction, "select now()", cancellationToken);
+
+            // The contiguous run after sealed_through; a gap younger than the grace period ends it.
+            var take = new List<ChainedEvent>(late);
+            var skipped = new List<long>();
+            var through = state.SealedThrough;
+            foreach (var e in fresh)
             {
-                while (await reader.ReadAsync(cancellationToken))
+                if (e.Sequence != through + 1)
                 {
-                    pending.Add((ReadEvent(reader), reader.IsDBNull(10) ? null : reader.GetString(10)));
+                    var waited = now - DateTimeOffset.Parse(e.Timestamp, CultureInfo.InvariantCulture).UtcDateTime;
+                    if (waited < GapGrace)
+                    {
+                        break;
+                    }
+
+                    for (var missing = through + 1; missing < e.Sequence; missing++)
+                    {
+                        skipped.Add(missing);
+                    }
                 }
+
+                take.Add(e);
+                through = e.Sequence;
             }
 
-            if (pending.Count == 0)
+            if (take.Count == 0 && skipped.Count == 0)
             {
+                await ForgetOldGapsAsync(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return total;
             }
 
-            var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var stream in pending.GroupBy(p => p.Event.StreamId))
-            {
-                var previous = stream.First().HeadHash ?? EventChain.Genesis;
-                ChainedEvent? last = null;
-                foreach (var (e, _) in stream)
-                {
-                    var hash = EventChain.Hash(previous, e);
-                    var insert = new NpgsqlBatchCommand($"""
-                        insert into {Schema}.chain_links (stream_id, version, seq_id, event_time, previous_hash, hash)
-                        values ($1, $2, $3, $4, $5, $6)
-                        """);
-                    insert.Parameters.Add(new NpgsqlParameter { Value = e.StreamId });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = e.Version });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = e.Sequence });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.Parse(e.Timestamp, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = previous });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = hash });
-                    batch.BatchCommands.Add(insert);
-                    previous = hash;
-                    last = e;
-                }
-
-                var head = new NpgsqlBatchCommand($"""
-                    insert into {Schema}.chain_heads (stream_id, version, hash) values ($1, $2, $3)
-                    on conflict (stream_id) do update set version = excluded.version, hash = excluded.hash
-                    """);
-                head.Parameters.Add(new NpgsqlParameter { Value = last!.StreamId });
-                head.Parameters.Add(new NpgsqlParameter { Value = last.Version });
-                head.Parameters.Add(new NpgsqlParameter { Value = previous });
-                batch.BatchCommands.Add(head);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            var sealedCount = await LinkAsync(connection, transaction, take, state, through, cancellationToken);
+            await RememberGapsAsync(connection, transaction, skipped, late, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            total += pending.Count;
-            if (pending.Count < BatchSize)
+            total += sealedCount;
+            if (fresh.Count < BatchSize)
             {
                 return total;
             }
         }
+    }
+
+    /// <summary>How long a sequence number may stay unfilled (its transaction still open) before the sealer moves past it.</summary>
+    public static readonly TimeSpan GapGrace = TimeSpan.FromSeconds(5);
+
+    private const string SelectEvents = """
+        select e.stream_id, e.version, e.seq_id, e.id, e.type, e.timestamp, e.correlation_id, e.causation_id, e.headers::text, e.data::text
+          from events.mt_events e
+        """;
+
+    private sealed record SealState(long SealedThrough, long Position, string GlobalHash);
+
+    private async Task<SealState> ReadStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        // The first run on a store sealed by an earlier release starts after what that release sealed.
+        await using (var init = new NpgsqlCommand($"""
+            insert into {Schema}.seal_state (id, sealed_through, position, global_hash)
+            select 1, coalesce(max(seq_id), 0), count(*), '{EventChain.Genesis}' from {Schema}.chain_links
+            on conflict (id) do nothing
+            """, connection, transaction))
+        {
+            await init.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var select = new NpgsqlCommand($"select sealed_through, position, global_hash from {Schema}.seal_state where id = 1", connection, transaction);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new SealState(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2));
+    }
+
+    private async Task<List<ChainedEvent>> ReadEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object[] parameters,
+        CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand(sql.Replace("events.mt_events", $"{options.EventsSchema}.mt_events", StringComparison.Ordinal),
+            connection, transaction);
+        foreach (var parameter in parameters)
+        {
+            select.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var events = new List<ChainedEvent>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadEvent(reader));
+        }
+
+        return events;
+    }
+
+    // Hashes each event onto its stream's head and onto the global chain, writes the links, heads and state.
+    private async Task<int> LinkAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ChainedEvent> events, SealState state,
+        long through, CancellationToken cancellationToken)
+    {
+        var streamIds = events.Select(e => e.StreamId).Distinct().ToArray();
+        var heads = new Dictionary<Guid, (long Version, string Hash)>();
+        await using (var select = new NpgsqlCommand($"select stream_id, version, hash from {Schema}.chain_heads where stream_id = any($1)", connection, transaction))
+        {
+            select.Parameters.Add(new NpgsqlParameter { Value = streamIds });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                heads[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetString(2));
+            }
+        }
+
+        var batch = new NpgsqlBatch(connection, transaction);
+        var position = state.Position;
+        var global = state.GlobalHash;
+        var sealedCount = 0;
+        foreach (var e in events)
+        {
+            var (headVersion, headHash) = heads.TryGetValue(e.StreamId, out var head) ? head : (0, EventChain.Genesis);
+            if (e.Version != headVersion + 1)
+            {
+                continue; // not its stream's next event: left unsealed, and the server's check names it
+            }
+
+            var hash = EventChain.Hash(headHash, e);
+            position++;
+            global = EventChain.GlobalHash(position, global, hash);
+            var insert = new NpgsqlBatchCommand($"""
+                insert into {Schema}.chain_links (stream_id, version, seq_id, event_time, previous_hash, hash, position, global_hash)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                """);
+            insert.Parameters.Add(new NpgsqlParameter { Value = e.StreamId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = e.Version });
+            insert.Parameters.Add(new NpgsqlParameter { Value = e.Sequence });
+            insert.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.Parse(e.Timestamp, CultureInfo.InvariantCulture).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = headHash });
+            insert.Parameters.Add(new NpgsqlParameter { Value = hash });
+            insert.Parameters.Add(new NpgsqlParameter { Value = position });
+            insert.Parameters.Add(new NpgsqlParameter { Value = global });
+            batch.BatchCommands.Add(insert);
+            heads[e.StreamId] = (e.Version, hash);
+            sealedCount++;
+        }
+
+        foreach (var streamId in events.Select(e => e.StreamId).Distinct())
+        {
+            if (!heads.TryGetValue(streamId, out var head) || head.Version == 0)
+            {
+                continue;
+            }
+
+            var upsert = new NpgsqlBatchCommand($"""
+                insert into {Schema}.chain_heads (stream_id, version, hash) values ($1, $2, $3)
+                on conflict (stream_id) do update set version = excluded.version, hash = excluded.hash
+                """);
+            upsert.Parameters.Add(new NpgsqlParameter { Value = streamId });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = head.Version });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = head.Hash });
+            batch.BatchCommands.Add(upsert);
+        }
+
+        var update = new NpgsqlBatchCommand($"""
+            update {Schema}.seal_state set sealed_through = greatest(sealed_through, $1), position = $2, global_hash = $3, updated_at = now() where id = 1
+            """);
+        update.Parameters.Add(new NpgsqlParameter { Value = through });
+        update.Parameters.Add(new NpgsqlParameter { Value = position });
+        update.Parameters.Add(new NpgsqlParameter { Value = global });
+        batch.BatchCommands.Add(update);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return sealedCount;
+    }
+
+    private static async Task RememberGapsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> skipped, List<ChainedEvent> filled,
+        CancellationToken cancellationToken)
+    {
+        if (skipped.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand($"insert into {Schema}.pending_gaps (seq_id) select unnest($1::bigint[]) on conflict do nothing",
+                connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter { Value = skipped.ToArray() });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (filled.Count > 0)
+        {
+            await using var delete = new NpgsqlCommand($"delete from {Schema}.pending_gaps where seq_id = any($1)", connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter { Value = filled.Select(e => e.Sequence).ToArray() });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // A transaction does not stay open for a day: a number still missing then was rolled back, not delayed.
+    private static async Task ForgetOldGapsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var delete = new NpgsqlCommand($"delete from {Schema}.pending_gaps where skipped_at < now() - interval '1 day'", connection, transaction);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Events stored but not sealed yet: how far the sealer is behind (for health and the benchmarks).</summary>
+    public async Task<long> LagAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return await ScalarAsync<long>(connection, null, $"""
+            select greatest(0, coalesce((select max(seq_id) from {options.EventsSchema}.mt_events), 0)
+                             - coalesce((select sealed_through from {Schema}.seal_state where id = 1), 0))
+            """, cancellationToken);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>The stream's events as stored now, each with the link recorded when it was sealed (null if never).</summary>
@@ -164,18 +346,23 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         return chain;
     }
 
-    /// <summary>Seals what is pending, then recomputes the stream's chain from the stored events.</summary>
-    public async Task<ChainBreak?> VerifyStoredAsync(Guid streamId, CancellationToken cancellationToken)
-    {
-        await SealPendingAsync(cancellationToken);
-        return EventChain.FindFirstBreak(await ReadChainAsync(streamId, cancellationToken));
-    }
-
-    /// <summary>The stream's trail with its hashes, the digests naming it and a seal signed now.</summary>
+    /// <summary>
+    /// The stream's trail as sealed: its events with their hashes, the digests naming it and a seal signed now. Events
+    /// the sealer has not reached yet (stored in the last seconds) are counted, not included; an event it passed
+    /// without sealing is included, and the verifier names it. The request never seals (ADR 0012).
+    /// </summary>
     public async Task<TrailDocument> ExportAsync(Guid streamId, string subject, CancellationToken cancellationToken)
     {
-        await SealPendingAsync(cancellationToken);
-        var chain = await ReadChainAsync(streamId, cancellationToken);
+        var stored = await ReadChainAsync(streamId, cancellationToken);
+        long sealedThrough;
+        await using (var connection = new NpgsqlConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            sealedThrough = await ScalarAsync<long>(connection, null,
+                $"select coalesce((select sealed_through from {Schema}.seal_state where id = 1), 0)", cancellationToken);
+        }
+
+        var chain = stored.Where(c => c.Recorded is not null || c.Event.Sequence <= sealedThrough).ToList();
         var events = chain.Select(c => new TrailEvent(c.Event.Version, c.Event.Sequence, c.Event.EventId, c.Event.Type,
             c.Event.Timestamp, c.Event.CorrelationId, c.Event.CausationId, c.Event.Headers, c.Event.Data,
             c.Recorded?.PreviousHash ?? "", c.Recorded?.Hash ?? "")).ToList();
@@ -185,13 +372,15 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         var seal = new TrailSeal(streamId, version, headHash, now, signer.KeyId,
             signer.Sign(TrailSeal.SignedText(streamId, version, headHash, now)));
         return new TrailDocument(TrailDocument.CurrentFormat, streamId, subject, now, events,
-            await DigestsNamingAsync(streamId, cancellationToken), seal, signer.PublicKeyPem);
+            await DigestsNamingAsync(streamId, cancellationToken), seal, signer.PublicKeyPem)
+        {
+            NotYetSealed = stored.Count - chain.Count,
+        };
     }
 
     /// <summary>Seals the digest of <paramref name="day"/> (China time) if it has none yet; the caller decides the day is over.</summary>
     public async Task<SignedDigest> SealDayAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        await SealPendingAsync(cancellationToken);
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         var existing = await ReadDigestsAsync(connection, "where day = $1", day, cancellationToken);
@@ -230,7 +419,15 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             insert.Parameters.Add(new NpgsqlParameter { Value = digest.Root });
             insert.Parameters.Add(new NpgsqlParameter { Value = digest.KeyId });
             insert.Parameters.Add(new NpgsqlParameter { Value = digest.Signature });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                await using var name = new NpgsqlCommand($"""
+                    insert into {Schema}.digest_streams (stream_id, day) select unnest($1::uuid[]), $2 on conflict do nothing
+                    """, connection);
+                name.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => h.StreamId).ToArray() });
+                name.Parameters.Add(new NpgsqlParameter { Value = day });
+                await name.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         return (await ReadDigestsAsync(connection, "where day = $1", day, cancellationToken))[0];
@@ -270,8 +467,8 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
     {
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        return await ReadDigestsAsync(connection, "where heads @> jsonb_build_array(jsonb_build_object('StreamId', $1::text)) order by day",
-            streamId.ToString("D"), cancellationToken);
+        return await ReadDigestsAsync(connection, $"where day in (select day from {Schema}.digest_streams where stream_id = $1) order by day",
+            streamId, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<SignedDigest>> ReadDigestsAsync(NpgsqlConnection connection, string where, object parameter,

@@ -57,6 +57,10 @@ public static class EventChain
         return Sha256Hex(preimage);
     }
 
+    /// <summary>The global chain: each sealed event's hash folded onto the previous, in the order they were sealed.</summary>
+    public static string GlobalHash(long position, string previousGlobal, string eventHash) =>
+        Sha256Hex($"pilerig-global/1\n{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n{previousGlobal}\n{eventHash}");
+
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>

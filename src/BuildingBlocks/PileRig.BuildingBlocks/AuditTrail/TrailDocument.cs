@@ -18,6 +18,9 @@ public sealed record TrailDocument(
     string PublicKeyPem)
 {
     public const string CurrentFormat = "pilerig-trail/1";
+
+    /// <summary>Events stored in the last seconds that the sealer had not reached when the trail was exported (not included).</summary>
+    public int NotYetSealed { get; init; }
 }
 
 public sealed record TrailEvent(

@@ -48,13 +48,12 @@ public sealed class UploadFileHandler(IDocumentSession session, IFileStore store
 public static class UploadedFiles
 {
     public static async Task<UploadedFile> RequireOwnAsync(this IQuerySession session, Guid uploadId, Guid accountId,
-        string field, CancellationToken cancellationToken)
-    {
-        var upload = await session.LoadAsync<UploadedFile>(uploadId, cancellationToken);
-        return upload is not null && upload.UploadedBy == accountId
-            ? upload
-            : throw new InputValidationException(field, FileRules.Unknown);
-    }
+        string field, CancellationToken cancellationToken) =>
+        RequireOwn(await session.LoadAsync<UploadedFile>(uploadId, cancellationToken), accountId, field);
+
+    /// <summary>An upload read already (in a batch with other reads): the account's own, or 400 naming the field.</summary>
+    public static UploadedFile RequireOwn(UploadedFile? upload, Guid accountId, string field) =>
+        upload is not null && upload.UploadedBy == accountId ? upload : throw new InputValidationException(field, FileRules.Unknown);
 
     /// <summary>Several uploads (photos) as file references, each the account's own; a bad one is named by its index.</summary>
     public static async Task<List<StoredFileRef>> RequireOwnManyAsync(this IQuerySession session, IReadOnlyList<Guid>? uploadIds, Guid accountId,

@@ -22,6 +22,9 @@ namespace PileRig.BuildingBlocks.Http;
 /// </summary>
 public sealed record IdempotencyRecord(string Id, string RequestHash, string Response, DateTimeOffset At)
 {
+    /// <summary>A refusal saved with its record (<c>RecordedRefusalException</c>): replayed as the same refusal.</summary>
+    public string? Refusal { get; init; }
+
     /// <summary>Stored instead of an answer that holds a secret (see <c>IAnswerHoldsSecret</c>).</summary>
     public const string SecretNotKept = "";
 }
@@ -117,7 +120,7 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(RequestContext con
         {
             return await next(message, cancellationToken);
         }
-        catch (Exception exception) when (exception is RuleViolationException || LostRaces.IsLostRace(exception))
+        catch (Exception exception) when (exception is not RecordedRefusalException && (exception is RuleViolationException || LostRaces.IsLostRace(exception)))
         {
             // Refused or beaten: if another request with this key committed meanwhile, its answer is this one's too.
             if (await FindAsync(key.Id, CancellationToken.None) is { } winner)
@@ -134,6 +137,12 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(RequestContext con
         if (answered.RequestHash != requestHash)
         {
             throw new RuleViolationException(CommonRules.IdempotencyKeyReused);
+        }
+
+        if (answered.Refusal is { } refusal)
+        {
+            context.MarkIdempotentReplay();
+            throw new RuleViolationException(JsonSerializer.Deserialize<RuleViolation>(refusal, ApiJson.Options)!);
         }
 
         if (answered.Response == IdempotencyRecord.SecretNotKept)

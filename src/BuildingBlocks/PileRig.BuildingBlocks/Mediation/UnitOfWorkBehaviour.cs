@@ -15,10 +15,12 @@ namespace PileRig.BuildingBlocks.Mediation;
 /// carries them as metadata), enrols the session in Wolverine's outbox, runs the handler, adds the idempotent answer
 /// when the request has a key, and saves once. Either the events, documents, outgoing integration messages and the
 /// answer are all committed in one transaction, or none is. A lost race is answered here, in one place: decided again
-/// for <see cref="IRetriedOnConflict"/> commands, the claim's own rule for a unique claim, 409 otherwise.
+/// for <see cref="IRetriedOnConflict"/> commands, the claim's own rule for a unique claim, the handler's
+/// <see cref="LostRaceAnswer"/> where it gave one, 409 <c>concurrency.conflict</c> otherwise.
 /// Queries pass straight through.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession session, IMartenOutbox outbox, RequestContext context, TimeProvider clock)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession session, IMartenOutbox outbox, RequestContext context,
+    LostRaceAnswer lostRace, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -34,12 +36,25 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
         AuditStamp.Apply(session, context);
         for (var attempt = 1; ; attempt++)
         {
-            var response = await next(message, cancellationToken);
+            TResponse response = default!;
+            RecordedRefusalException? refusal = null;
+            try
+            {
+                response = await next(message, cancellationToken);
+            }
+            catch (RecordedRefusalException refused)
+            {
+                refusal = refused; // saved below with what the handler staged, then thrown
+            }
+
             if (context.Idempotency is { } key)
             {
                 // A generated password is shown once and never stored: its retry is told so instead of replaying it.
-                var answer = message is IAnswerHoldsSecret ? IdempotencyRecord.SecretNotKept : JsonSerializer.Serialize(response, ApiJson.Options);
-                session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, answer, clock.GetUtcNow()));
+                var answer = refusal is not null || message is IAnswerHoldsSecret ? IdempotencyRecord.SecretNotKept : JsonSerializer.Serialize(response, ApiJson.Options);
+                session.Insert(new IdempotencyRecord(key.Id, key.RequestHash, answer, clock.GetUtcNow())
+                {
+                    Refusal = refusal is null ? null : JsonSerializer.Serialize(refusal.Violation, ApiJson.Options),
+                });
             }
 
             var claims = session.PendingChanges.Inserts().OfType<IUniqueClaim>().ToList();
@@ -47,7 +62,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
             {
                 // Once decided, the write is finished even if the client has gone: its retry then finds the answer.
                 await session.SaveChangesAsync(CancellationToken.None);
-                return response;
+                return refusal is null ? response : throw refusal;
             }
             catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
             {
@@ -64,6 +79,10 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
             catch (DocumentAlreadyExistsException e) when (claims.FirstOrDefault(c => c.GetType() == e.DocType && Equals(c.ClaimedValue, e.Id)) is { } claim)
             {
                 throw new RuleViolationException(claim.LostRace());
+            }
+            catch (Exception e) when (LostRaces.IsLostRace(e) && lostRace.IsGiven)
+            {
+                throw new RuleViolationException(await lostRace.AnswerAsync(CancellationToken.None));
             }
         }
     }

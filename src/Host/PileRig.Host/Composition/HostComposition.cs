@@ -33,6 +33,7 @@ public static class HostComposition
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddScoped<RequestContext>();
         services.AddHttpContextAccessor();
 
@@ -114,6 +115,7 @@ public static class HostComposition
             options.PipelineBehaviors = [typeof(IdempotencyBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
         });
         services.AddScoped<IIntegrationEventPublisher, OutboxIntegrationEventPublisher>();
+        services.AddScoped<LostRaceAnswer>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         services.AddSingleton<IdempotencySweep>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweep>());

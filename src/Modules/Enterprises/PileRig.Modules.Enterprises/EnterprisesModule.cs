@@ -19,6 +19,7 @@ public sealed class EnterprisesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<CompletedProfiles>();
         services.AddScoped<IEnterpriseProfileLookup, EnterpriseProfileLookup>();
         services.AddValidatorsOf(typeof(EnterprisesModule).Assembly);
     }

@@ -25,6 +25,8 @@ public sealed class EquipmentRegistryModule : IModule
         // Singleton built at start: a missing signing key stops the host instead of failing the first scan.
         services.AddSingleton<QrCodes>();
         services.AddScoped<ScannedCodes>();
+        services.AddSingleton<ScanAttemptRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScanAttemptRecorder>());
         services.AddScoped<Contracts.IRigUsageDirectory, RigUsageDirectory>();
         services.Configure<PublicPageOptions>(configuration.GetSection(PublicPageOptions.Section));
         services.Configure<Domain.SupervisionSettings>(configuration.GetSection(Domain.SupervisionSettings.Section));

@@ -269,11 +269,11 @@ public sealed class DatabaseFingerprint(string connectionString)
 {
     private static readonly string[] Schemas = ["personnel", "enterprises", "projects", "equipment_registry", "files", "pilerig", "events"];
 
-    // Written by message handlers and timers, not by the request being checked.
+    // Written by message handlers, timers and the failed-scan recorder, not by the request being checked.
     private static readonly string[] Background =
     [
         "mt_doc_inboxnotification", "mt_doc_enterprisedirectoryentry", "mt_doc_ownerdirectoryentry", "mt_doc_expirynoticesent",
-        "mt_event_progression",
+        "mt_event_progression", "mt_doc_scanattempt",
     ];
 
     private string _sql = "";

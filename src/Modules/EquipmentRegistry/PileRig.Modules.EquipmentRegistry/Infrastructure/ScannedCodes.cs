@@ -17,7 +17,7 @@ public enum ScanOutcome
 }
 
 /// <summary>Resolving what was scanned, and recording the scans that fail, for the public page and the verification screen alike.</summary>
-public sealed class ScannedCodes(IDocumentSession session, QrCodes codes, RequestContext context, TimeProvider clock)
+public sealed class ScannedCodes(IQuerySession session, QrCodes codes, ScanAttemptRecorder recorder, RequestContext context, TimeProvider clock)
 {
     public async Task<(ScanOutcome Outcome, QrBinding? Binding)> ResolveAsync(string scanned, CancellationToken cancellationToken)
     {
@@ -35,11 +35,11 @@ public sealed class ScannedCodes(IDocumentSession session, QrCodes codes, Reques
         };
     }
 
-    /// <summary>Keeps a failed scan for the regulator: what, by whom (if signed in), from where, when, for which rig.</summary>
+    /// <summary>Keeps a failed scan for the regulator: what, by whom (if signed in), from where, when, for which rig. Written in the background.</summary>
     public void RecordFailure(string scanned, ScanOutcome outcome, QrBinding? binding, Guid? rigBeingVerified = null)
     {
         var actor = context.ActorOrNull;
-        session.Store(new ScanAttempt(Guid.CreateVersion7(), scanned.Length > 200 ? scanned[..200] : scanned,
+        recorder.Record(new ScanAttempt(Guid.CreateVersion7(), scanned.Length > 200 ? scanned[..200] : scanned,
             outcome.ToString().ToLowerInvariant(), actor?.AccountId, actor?.EnterpriseId, context.Client.Address, context.Client.UserAgent,
             binding?.Id, rigBeingVerified ?? binding?.RigId, clock.GetUtcNow()));
     }

@@ -25,10 +25,7 @@ public sealed record RegisterRig(
     bool? TopMountedPowerHead,
     int? PowerHeadCount,
     IReadOnlyList<Guid>? PhotoFileIds,
-    IReadOnlyList<ComponentInput>? Components) : ICommand<RegisterRigResult>, IRetriedOnConflict;
-
-/// <summary>A refused duplicate is a result: the suspected-clone record must be saved although the rig is not.</summary>
-public sealed record RegisterRigResult(RigView? Rig, RuleViolation? Refusal);
+    IReadOnlyList<ComponentInput>? Components) : ICommand<RigView>, IRetriedOnConflict;
 
 public sealed class RegisterRigValidator : AbstractValidator<RegisterRig>
 {

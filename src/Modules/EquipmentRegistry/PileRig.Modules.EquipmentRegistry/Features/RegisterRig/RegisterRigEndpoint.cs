@@ -12,10 +12,8 @@ public static class RegisterRigEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/rigs", async (RegisterRig command, ISender sender, CancellationToken ct) =>
             {
-                var result = await sender.Send(command, ct);
-                return result.Refusal is { } refusal
-                    ? throw new RuleViolationException(refusal)
-                    : TypedResults.Created($"/api/v1/rigs/{result.Rig!.RigId}", result.Rig);
+                var rig = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/rigs/{rig.RigId}", rig);
             })
             .RequireAuthorization(Policies.RigOwner)
             .WithTags("Rigs")

@@ -11,9 +11,9 @@ using PileRig.SharedKernel.Rules;
 namespace PileRig.Modules.EquipmentRegistry.Features.RegisterRig;
 
 public sealed class RegisterRigHandler(IDocumentSession session, QrCodes codes, RequestContext context, TimeProvider clock)
-    : ICommandHandler<RegisterRig, RegisterRigResult>
+    : ICommandHandler<RegisterRig, RigView>
 {
-    public async ValueTask<RegisterRigResult> Handle(RegisterRig command, CancellationToken cancellationToken)
+    public async ValueTask<RigView> Handle(RegisterRig command, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
         var ownerId = actor.EnterpriseId!.Value;
@@ -40,7 +40,7 @@ public sealed class RegisterRigHandler(IDocumentSession session, QrCodes codes, 
 
         if (claims.Count > 0)
         {
-            return await RecordSuspectedCloneAsync(claims, actor, maker, serial, certificateNumber, serialKey, now, cancellationToken);
+            await RecordSuspectedCloneAsync(claims, actor, maker, serial, certificateNumber, serialKey, now, cancellationToken);
         }
 
         var certificate = await session.RequireOwnAsync(command.CertificateFileId!.Value, actor.AccountId, "certificateFileId", cancellationToken);
@@ -69,11 +69,11 @@ public sealed class RegisterRigHandler(IDocumentSession session, QrCodes codes, 
             RigAccess.Bind(session, component.Code, rigId, component, now);
         }
 
-        return new RegisterRigResult(RigView.From(Rig.Create(registered) with { Version = 1 }, codes), null);
+        return RigView.From(Rig.Create(registered) with { Version = 1 }, codes);
     }
 
     // Refused, but not forgotten: both claims become visible to the regulator, and the existing rig's stream says so.
-    private async Task<RegisterRigResult> RecordSuspectedCloneAsync(IReadOnlyList<RigIdentityClaim> claims, Actor actor, string maker, string serial,
+    private async Task RecordSuspectedCloneAsync(IReadOnlyList<RigIdentityClaim> claims, Actor actor, string maker, string serial,
         string certificateNumber, string serialKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var matchedOn = claims.Select(c => c.Id == serialKey ? "factory_serial" : "certificate_number").ToList();
@@ -87,6 +87,6 @@ public sealed class RegisterRigHandler(IDocumentSession session, QrCodes codes, 
                 certificateNumber, matchedOn, now));
         }
 
-        return new RegisterRigResult(null, RuleViolation.Of(EquipmentRules.DuplicateIdentity, ("matchedOn", string.Join(",", matchedOn))));
+        throw new RecordedRefusalException(EquipmentRules.DuplicateIdentity, ("matchedOn", string.Join(",", matchedOn)));
     }
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +10,6 @@ using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Files;
 using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Mediation;
-using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.Projects.Contracts;
 using PileRig.SharedKernel.Rules;
@@ -35,25 +33,31 @@ public sealed class RegisterUsageValidator : AbstractValidator<RegisterUsage>
     }
 }
 
-public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirectory projects,
-    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
+public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirectory projects, IOptions<SupervisionSettings> settings,
+    RequestContext context, LostRaceAnswer lostRace, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
 {
     public async ValueTask<UsageRecord> Handle(RegisterUsage command, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var verification = await session.Events.AggregateStreamAsync<Verification>(command.VerificationId, token: cancellationToken)
-            ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
+        // The verification (its snapshot, written with its events) and the form in one round trip.
+        var batch = session.CreateBatchQuery();
+        var verificationRead = batch.Load<Verification>(command.VerificationId);
+        var formRead = batch.Load<UploadedFile>(command.EntryInspectionFormFileId!.Value);
+        await batch.Execute(cancellationToken);
+        var verification = await verificationRead ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
         var project = await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, actor, cancellationToken);
         if (!project.IsActive)
         {
             throw new RuleViolationException(SupervisionRules.ProjectNotActive);
         }
 
-        var form = await session.RequireOwnAsync(command.EntryInspectionFormFileId!.Value, actor.AccountId, "entryInspectionFormFileId", cancellationToken);
+        var form = UploadedFiles.RequireOwn(await formRead, actor.AccountId, "entryInspectionFormFileId");
 
-        // The rig's stream at the version read here is the lock: of two entries racing, the second append fails.
+        // The rig's stream at the version read here is the lock: of two entries racing, the second append fails and is
+        // told where the rig went.
         var stream = await session.Events.FetchForWriting<Rig>(verification.RigId, cancellationToken);
         var rig = stream.Aggregate!;
+        lostRace.Use(ct => WhereTheRigWentAsync(rig.Id, ct));
         var currentProject = rig.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
         var entry = new SupervisionDecisions.EntryInput(command.InstalledHeightMetres!.Value, command.PowerHeadCount!.Value, form.ToRef());
         var events = SupervisionDecisions.RegisterUsage(rig, verification, project.FirmId, project.JurisdictionCode, entry, currentProject?.Name, settings.Value, actor,
@@ -65,31 +69,24 @@ public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirec
         session.Store(record);
         return record;
     }
+
+    private async Task<RuleViolation> WhereTheRigWentAsync(Guid rigId, CancellationToken cancellationToken)
+    {
+        var rig = await session.LoadAsync<Rig>(rigId, cancellationToken);
+        var now = rig?.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
+        return RuleViolation.Of(SupervisionRules.RigTakenConcurrently, ("project", now?.Name ?? "?"), ("projectId", now?.ProjectId));
+    }
 }
 
 public static class RegisterUsageEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/verifications/{verificationId:guid}/usage", Handle)
+        api.MapPost("/verifications/{verificationId:guid}/usage", async (Guid verificationId, RegisterUsageBody body, ISender sender, CancellationToken ct) =>
+            {
+                var record = await sender.Send(new RegisterUsage(verificationId, body.InstalledHeightMetres, body.PowerHeadCount, body.EntryInspectionFormFileId), ct);
+                return TypedResults.Created($"/api/v1/usages/{record.Id}", record);
+            })
             .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
             .WithSummary("使用登记: register the verified rig's entry onto the project (every rule of the domain guide §4 enforced)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-
-    private static async Task<IResult> Handle(Guid verificationId, RegisterUsageBody body, ISender sender, IQuerySession session,
-        IProjectDirectory projects, CancellationToken ct)
-    {
-        try
-        {
-            var record = await sender.Send(new RegisterUsage(verificationId, body.InstalledHeightMetres, body.PowerHeadCount, body.EntryInspectionFormFileId), ct);
-            return TypedResults.Created($"/api/v1/usages/{record.Id}", record);
-        }
-        catch (ConcurrencyException)
-        {
-            // Lost the race on the rig's stream version: say where the rig is now, as the winner left it.
-            var verification = await session.Events.AggregateStreamAsync<Verification>(verificationId, token: ct);
-            var rig = verification is null ? null : await session.LoadAsync<Rig>(verification.RigId, ct);
-            var now = rig?.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, ct);
-            throw new RuleViolationException(SupervisionRules.RigTakenConcurrently, ("project", now?.Name ?? "?"), ("projectId", now?.ProjectId));
-        }
-    }
 }

@@ -22,7 +22,7 @@ namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 /// </summary>
 public sealed record SpotCheck(string? Scanned, string? JurisdictionCode) : ICommand<SpotCheckAnswer>;
 
-public sealed record SpotCheckAnswer(RigView? Rig, IReadOnlyList<string> Warnings, RuleViolation? Refusal);
+public sealed record SpotCheckAnswer(RigView Rig, IReadOnlyList<string> Warnings);
 
 public sealed class SpotCheckValidator : AbstractValidator<SpotCheck>
 {
@@ -45,7 +45,7 @@ public sealed class SpotCheckHandler(IDocumentSession session, ScannedCodes scan
         if (outcome != ScanOutcome.Valid)
         {
             scannedCodes.RecordFailure(command.Scanned!, outcome, binding);
-            return new SpotCheckAnswer(null, [], CodeRules.For(outcome));
+            throw new RuleViolationException(CodeRules.For(outcome));
         }
 
         var stream = await session.Events.FetchForWriting<Rig>(binding!.RigId, cancellationToken);
@@ -54,18 +54,14 @@ public sealed class SpotCheckHandler(IDocumentSession session, ScannedCodes scan
         var warnings = SupervisionDecisions.Warnings(rig, settings.Value, ChinaTime.DayOf(now));
         var checkedEvent = new RigSpotChecked(rig.Id, jurisdiction, rig.Status, warnings, actor.AccountId, now);
         stream.AppendOne(checkedEvent);
-        return new SpotCheckAnswer(RigView.From(rig.Apply(checkedEvent) with { Version = rig.Version + 1 }, codes), warnings, null);
+        return new SpotCheckAnswer(RigView.From(rig.Apply(checkedEvent) with { Version = rig.Version + 1 }, codes), warnings);
     }
 }
 
 public static class SpotCheckEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/spot-checks", async (SpotCheck command, ISender sender, CancellationToken ct) =>
-            {
-                var answer = await sender.Send(command, ct);
-                return answer.Refusal is { } refusal ? throw new RuleViolationException(refusal) : TypedResults.Ok(answer);
-            })
+        api.MapPost("/spot-checks", async (SpotCheck command, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(command, ct)))
             .RequireAuthorization(Policies.Regulator).WithTags("Oversight")
             .WithSummary("监管抽查: a regulator scans a rig on site; recorded on the rig's stream, the rig joins its oversight")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,15 +17,12 @@ using PileRig.SharedKernel.Rules;
 namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 
 /// <summary>Scan the base unit's code (label URL or bare code) on a project: starts a verification session.</summary>
-public sealed record StartVerification(Guid ProjectId, string? Scanned) : ICommand<ScanAnswer>;
+public sealed record StartVerification(Guid ProjectId, string? Scanned) : ICommand<VerificationView>;
 
 /// <summary>Scan one more code in the session: this rig's component is ticked; anything else is refused and recorded.</summary>
-public sealed record ScanComponent(Guid VerificationId, string? Scanned) : ICommand<ScanAnswer>;
+public sealed record ScanComponent(Guid VerificationId, string? Scanned) : ICommand<VerificationView>;
 
 public sealed record ScanBody(string? Scanned);
-
-/// <summary>A refused scan is an answer, not an exception: the refusal itself is recorded (events and scan attempts).</summary>
-public sealed record ScanAnswer(VerificationView? View, RuleViolation? Refusal);
 
 public sealed class StartVerificationValidator : AbstractValidator<StartVerification>
 {
@@ -38,9 +35,9 @@ public sealed class ScanComponentValidator : AbstractValidator<ScanComponent>
 }
 
 public sealed class StartVerificationHandler(IDocumentSession session, IProjectDirectory projects, ScannedCodes scannedCodes,
-    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<StartVerification, ScanAnswer>
+    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<StartVerification, VerificationView>
 {
-    public async ValueTask<ScanAnswer> Handle(StartVerification command, CancellationToken cancellationToken)
+    public async ValueTask<VerificationView> Handle(StartVerification command, CancellationToken cancellationToken)
     {
         var project = await SupervisionAccess.RequireSupervisorAsync(projects, command.ProjectId, context.Actor, cancellationToken);
         if (!project.IsActive)
@@ -52,7 +49,7 @@ public sealed class StartVerificationHandler(IDocumentSession session, IProjectD
         if (outcome != ScanOutcome.Valid)
         {
             scannedCodes.RecordFailure(command.Scanned!, outcome, binding);
-            return new ScanAnswer(null, CodeRules.For(outcome));
+            throw new RuleViolationException(CodeRules.For(outcome));
         }
 
         if (binding!.ComponentId is not null)
@@ -64,14 +61,14 @@ public sealed class StartVerificationHandler(IDocumentSession session, IProjectD
         var now = clock.GetUtcNow();
         var started = new VerificationStarted(Guid.CreateVersion7(), rig.Id, project.ProjectId, context.Actor.AccountId, now);
         session.Events.StartStream<Verification>(started.VerificationId, started);
-        return new ScanAnswer(await VerificationViews.BuildAsync(session, projects, Verification.Create(started), rig, settings.Value, now, cancellationToken), null);
+        return await VerificationViews.BuildAsync(session, projects, Verification.Create(started), rig, settings.Value, now, cancellationToken);
     }
 }
 
 public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirectory projects, ScannedCodes scannedCodes,
-    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<ScanComponent, ScanAnswer>
+    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<ScanComponent, VerificationView>
 {
-    public async ValueTask<ScanAnswer> Handle(ScanComponent command, CancellationToken cancellationToken)
+    public async ValueTask<VerificationView> Handle(ScanComponent command, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<Verification>(command.VerificationId, cancellationToken);
         var verification = stream.Aggregate ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
@@ -92,8 +89,7 @@ public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirec
             var refused = new ComponentScanRefused(verification.Id, command.Scanned!, outcome.ToString().ToLowerInvariant(),
                 outcome == ScanOutcome.ForeignComponent ? binding!.RigId : null, actor.AccountId, now);
             stream.AppendOne(refused);
-            return new ScanAnswer(await ViewAsync(verification.Apply(refused), rig, now, cancellationToken),
-                await RefusalAsync(outcome, binding, cancellationToken));
+            throw new RecordedRefusalException(await RefusalAsync(outcome, binding, cancellationToken));
         }
 
         if (binding!.ComponentId is { } componentId && !verification.ScannedComponentIds.Contains(componentId))
@@ -103,7 +99,7 @@ public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirec
             verification = verification.Apply(scanned);
         }
 
-        return new ScanAnswer(await ViewAsync(verification, rig, now, cancellationToken), null);
+        return await ViewAsync(verification, rig, now, cancellationToken);
     }
 
     private Task<VerificationView> ViewAsync(Verification verification, Rig rig, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -130,7 +126,7 @@ public sealed class GetVerificationHandler(IQuerySession session, IProjectDirect
 {
     public async ValueTask<VerificationView> Handle(GetVerification query, CancellationToken cancellationToken)
     {
-        var verification = await session.Events.AggregateStreamAsync<Verification>(query.VerificationId, token: cancellationToken)
+        var verification = await session.LoadAsync<Verification>(query.VerificationId, cancellationToken)
             ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
         await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
         var rig = (await session.LoadAsync<Rig>(verification.RigId, cancellationToken))!;
@@ -144,19 +140,14 @@ public static class VerificationsEndpoint
     {
         api.MapPost("/projects/{projectId:guid}/verifications", async (Guid projectId, ScanBody body, ISender sender, CancellationToken ct) =>
             {
-                var answer = await sender.Send(new StartVerification(projectId, body.Scanned), ct);
-                return answer.Refusal is { } refusal
-                    ? throw new RuleViolationException(refusal)
-                    : TypedResults.Created($"/api/v1/verifications/{answer.View!.VerificationId}", answer.View);
+                var view = await sender.Send(new StartVerification(projectId, body.Scanned), ct);
+                return TypedResults.Created($"/api/v1/verifications/{view.VerificationId}", view);
             })
             .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
             .WithSummary("设备校验: scan the base unit's code on a project; answers everything to compare with the papers and the machine")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/verifications/{verificationId:guid}/scans", async (Guid verificationId, ScanBody body, ISender sender, CancellationToken ct) =>
-            {
-                var answer = await sender.Send(new ScanComponent(verificationId, body.Scanned), ct);
-                return answer.Refusal is { } refusal ? throw new RuleViolationException(refusal) : TypedResults.Ok(answer.View);
-            })
+                TypedResults.Ok(await sender.Send(new ScanComponent(verificationId, body.Scanned), ct)))
             .RequireAuthorization(Policies.Supervision).WithTags("Supervision")
             .WithSummary("Scan a component: ticked if it is this rig's, refused (and recorded) otherwise — 非本主机成套构件 names its rig")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -8,13 +8,8 @@ using PileRig.SharedKernel.Rules;
 namespace PileRig.Modules.Personnel.Features.LogIn;
 
 /// <summary>Two devices logging in to one account at once both succeed: the loser of the race on the account's stream decides again.</summary>
-public sealed record LogIn(string? Username, string? Password) : ICommand<LogInResult>, IRetriedOnConflict;
-
-/// <summary>
-/// A refused login is a result, not an exception: the failed attempt (and a lockout) must still be saved, and the
-/// unit of work saves only when the handler returns.
-/// </summary>
-public sealed record LogInResult(Account? Account, RuleViolation? Refusal);
+/// <remarks>A wrong password is refused with the failed attempt (and a lockout) saved: a <c>RecordedRefusalException</c>.</remarks>
+public sealed record LogIn(string? Username, string? Password) : ICommand<Account>, IRetriedOnConflict;
 
 public sealed class LogInValidator : AbstractValidator<LogIn>
 {

@@ -27,9 +27,7 @@ public static class LogInEndpoint
 
     private static async Task<IResult> Handle(LogIn command, bool? useCookies, ISender sender, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(command, cancellationToken);
-        return result.Refusal is { } refusal
-            ? throw new RuleViolationException(refusal)
-            : SignIns.SignIn(result.Account!, useCookies ?? false);
+        var account = await sender.Send(command, cancellationToken);
+        return SignIns.SignIn(account, useCookies ?? false);
     }
 }

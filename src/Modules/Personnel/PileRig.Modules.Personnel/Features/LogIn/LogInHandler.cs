@@ -4,21 +4,20 @@ using Microsoft.Extensions.Options;
 using PileRig.Modules.Personnel.Domain;
 using PileRig.Modules.Personnel.Infrastructure;
 using PileRig.SharedKernel.Rules;
+using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.Personnel.Features.LogIn;
 
 public sealed class LogInHandler(IDocumentSession session, Passwords passwords, IOptions<LoginPolicy> policy, TimeProvider clock)
-    : ICommandHandler<LogIn, LogInResult>
+    : ICommandHandler<LogIn, Account>
 {
-    private static readonly RuleViolation WrongCredentials = RuleViolation.Of(PersonnelRules.InvalidCredentials);
-
-    public async ValueTask<LogInResult> Handle(LogIn command, CancellationToken cancellationToken)
+    public async ValueTask<Account> Handle(LogIn command, CancellationToken cancellationToken)
     {
         var accountId = await Usernames.FindAccountIdAsync(session, command.Username!, cancellationToken);
         if (accountId is null)
         {
-            passwords.Verify(passwords.DummyHash, command.Password!);
-            return new LogInResult(null, WrongCredentials);
+            passwords.Verify(passwords.DummyHash, command.Password!); // as long as a real check: no telling which names exist
+            throw new RuleViolationException(PersonnelRules.InvalidCredentials);
         }
 
         var stream = await session.Events.FetchForWriting<Account>(accountId.Value, cancellationToken);
@@ -27,16 +26,13 @@ public sealed class LogInHandler(IDocumentSession session, Passwords passwords, 
         var matches = credential is not null && passwords.Verify(credential.PasswordHash, command.Password!);
 
         var decision = AccountDecisions.LogIn(account, matches, policy.Value, clock.GetUtcNow());
-        if (decision.Violation is { } refusal)
-        {
-            return new LogInResult(null, refusal);
-        }
-
-        stream.AppendMany(decision.Events);
-        return decision.Events.OfType<AccountLockedOut>().FirstOrDefault() is { } lockout
-            ? new LogInResult(null, RuleViolation.Of(PersonnelRules.AccountLocked, ("until", lockout.Until.ToString("u"))))
-            : decision.Events.OfType<LoginFailed>().Any()
-                ? new LogInResult(null, WrongCredentials)
-                : new LogInResult(account, null);
+        var events = decision.EventsOrThrow();
+        stream.AppendMany(events);
+        return events.OfType<AccountLockedOut>().FirstOrDefault() is { } lockout
+            ? throw new RecordedRefusalException(PersonnelRules.AccountLocked,
+                ("until", ChinaTime.Of(lockout.Until).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))
+            : events.OfType<LoginFailed>().Any()
+                ? throw new RecordedRefusalException(PersonnelRules.InvalidCredentials)
+                : account;
     }
 }
