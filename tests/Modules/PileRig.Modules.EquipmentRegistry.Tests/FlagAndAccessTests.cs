@@ -106,12 +106,12 @@ public sealed class FlagAndAccessTests(PileRigHost host)
 
         await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
-        var seen = (await (await yinzhou.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ToList();
+        var seen = (await yinzhou.ItemsAsync("/api/v1/rigs?pageSize=200")).Select(r => r!.Id("rigId")).ToList();
         seen.ShouldContain(s.RigId);
         seen.ShouldNotContain(idle.Id("rigId"));
         await (await yinzhou.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await yinzhou.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        (await (await haishu.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ShouldNotContain(s.RigId);
+        (await haishu.ItemsAsync("/api/v1/rigs?pageSize=200")).Select(r => r!.Id("rigId")).ShouldNotContain(s.RigId);
         await (await haishu.GetAsync($"/api/v1/rigs/{s.RigId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
         await (await haishu.GetAsync($"/api/v1/rigs/{s.RigId}/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
         await (await haishu.GetAsync($"/api/v1/projects/{s.ProjectId}/usages")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
@@ -121,8 +121,9 @@ public sealed class FlagAndAccessTests(PileRigHost host)
         var verification = (await SupervisionScenario.StartAsync(s.Engineer, s.ProjectId, s.BaseUnitUrl)).Id("verificationId");
         var forged = "C1234567890.1ABCDEFGHJK";
         await (await SupervisionScenario.ScanAsync(s.Engineer, verification, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.code_not_issued");
-        (await (await yinzhou.GetAsync("/api/v1/scan-attempts")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(a => a!.Str("scanned")).ShouldContain(forged);
-        (await (await haishu.GetAsync("/api/v1/scan-attempts")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(a => a!.Str("scanned")).ShouldNotContain(forged);
+        (await yinzhou.EventuallyItemsAsync("/api/v1/scan-attempts?pageSize=200", items => items.Any(a => a!.Str("scanned") == forged)))
+            .Select(a => a!.Str("scanned")).ShouldContain(forged);
+        (await haishu.ItemsAsync("/api/v1/scan-attempts?pageSize=200")).Select(a => a!.Str("scanned")).ShouldNotContain(forged);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class FlagAndAccessTests(PileRigHost host)
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.code_not_issued");
         var checkedRig = await (await yinzhou.PostAsync("/api/v1/spot-checks", new { scanned = rig["baseUnit"]!.Str("url") })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         checkedRig["rig"]!.Id("rigId").ShouldBe(rigId);
-        (await (await yinzhou.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ShouldContain(rigId);
+        (await yinzhou.ItemsAsync("/api/v1/rigs?pageSize=200")).Select(r => r!.Id("rigId")).ShouldContain(rigId);
 
         var photo = (await (await yinzhou.UploadAsync(TestFiles.Jpeg, "plate.jpg")).ShouldHaveStatusAsync(HttpStatusCode.Created)).Id("id");
         await (await haishu.PostAsync($"/api/v1/rigs/{rigId}/flags", new { category = "cloned", reason = "x", photoFileIds = new[] { photo } }))

@@ -55,8 +55,14 @@ public sealed class OversightListTests(PileRigHost host)
         serials.ShouldBe(serials.Order(StringComparer.Ordinal).ToList());
         var descending = await ListAsync(regulator, "/api/v1/oversight/usages?sort=-factorySerial");
         descending["items"]!.AsArray().Select(i => i!.Str("factorySerial")).ShouldBe(Enumerable.Reverse(serials));
-        var page2 = await ListAsync(regulator, "/api/v1/oversight/usages?sort=factorySerial&pageSize=2&page=2");
+        var page1 = await ListAsync(regulator, "/api/v1/oversight/usages?sort=factorySerial&pageSize=2");
+        page1["items"]!.AsArray().Select(i => i!.Str("factorySerial")).ShouldBe(serials[..2]);
+        page1["total"]!.GetValue<long>().ShouldBe(3);
+        var page2 = await ListAsync(regulator, $"/api/v1/oversight/usages?sort=factorySerial&pageSize=2&cursor={page1.Str("nextCursor")}");
         page2["items"]!.AsArray().Single()!.Str("factorySerial").ShouldBe(serials[2]);
+        page2["nextCursor"].ShouldBeNull();
+        (await (await regulator.GetAsync("/api/v1/oversight/usages?cursor=not-a-cursor")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))
+            .FieldCodes("cursor").ShouldBe(["validation.cursor"]);
         (await ListAsync(regulator, "/api/v1/oversight/usages?status=exited"))["items"]!.AsArray().Single()!.Id("rigId").ShouldBe(exited.RigId);
         var badSort = await (await regulator.GetAsync("/api/v1/oversight/usages?sort=password")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         badSort.FieldCodes("sort").ShouldNotBeEmpty();

@@ -42,10 +42,10 @@ public sealed class RigRegistrationTests(PileRigHost host)
 
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "equipment_registry.duplicate_identity");
         problem["args"]!.Str("matchedOn").ShouldBe("factory_serial");
-        (await (await cloner.Client.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().ShouldBeEmpty();
+        (await cloner.Client.ItemsAsync("/api/v1/rigs")).ShouldBeEmpty();
 
         using var admin = await host.SignedInAdminAsync();
-        var clones = (await (await admin.GetAsync("/api/v1/suspected-clones")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        var clones = await admin.ItemsAsync("/api/v1/suspected-clones?pageSize=200");
         var clone = clones.Single(c => c!.Id("existingRigId") == original.Id("rigId"));
         clone!.Id("existingOwnerId").ShouldBe(genuine.EnterpriseId);
         clone!.Id("claimantOwnerId").ShouldBe(cloner.EnterpriseId);
@@ -132,8 +132,8 @@ public sealed class RigRegistrationTests(PileRigHost host)
         await (await rival.Client.GetAsync($"/api/v1/rigs/{rigId}/labels")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
         await (await rival.Client.PostAsync($"/api/v1/rigs/{rigId}/components", new { kind = "brace", serial = "X" }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.rig_not_found");
-        (await (await rival.Client.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().ShouldBeEmpty();
-        (await (await owner.Client.GetAsync("/api/v1/rigs")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray().Select(r => r!.Id("rigId")).ShouldBe([rigId]);
+        (await rival.Client.ItemsAsync("/api/v1/rigs")).ShouldBeEmpty();
+        (await owner.Client.ItemsAsync("/api/v1/rigs")).Select(r => r!.Id("rigId")).ShouldBe([rigId]);
     }
 
     [Fact]

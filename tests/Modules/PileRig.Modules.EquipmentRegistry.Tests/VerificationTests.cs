@@ -73,7 +73,7 @@ public sealed class VerificationTests(PileRigHost host)
         await (await SupervisionScenario.ScanAsync(s.Engineer, verification, forged)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.code_not_issued");
 
         using var admin = await host.SignedInAdminAsync();
-        var attempts = (await (await admin.GetAsync("/api/v1/scan-attempts")).ShouldHaveStatusAsync(HttpStatusCode.OK)).AsArray();
+        var attempts = await admin.EventuallyItemsAsync("/api/v1/scan-attempts?pageSize=200", items => items.Any(a => a!.Str("scanned") == forged));
         var attempt = attempts.Single(a => a!.Str("scanned") == forged)!;
         attempt.Id("accountId").ShouldBe(s.EngineerAccount.AccountId);
         attempt.Id("rigId").ShouldBe(s.RigId);

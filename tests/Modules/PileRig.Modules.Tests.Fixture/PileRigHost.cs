@@ -88,7 +88,13 @@ public sealed class PileRigHost : IAsyncLifetime, IHostUnderTest
         Set("Logging__LogLevel__Marten", "Error");
         Set("Logging__LogLevel__Wolverine", "Error");
         Set("Logging__LogLevel__JasperFx", "Error");
+        // Unhandled exceptions are asserted on as 500 answers; PILERIG_TEST_LOG_ERRORS=1 shows them while investigating.
         Set("Logging__LogLevel__Microsoft.AspNetCore.Diagnostics", "Critical");
+        if (Environment.GetEnvironmentVariable("PILERIG_TEST_LOG_ERRORS") == "1")
+        {
+            Set("Logging__LogLevel__PileRig", "Error");
+            Set("Logging__LogLevel__Default", "Error");
+        }
 
         JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>();

@@ -118,6 +118,14 @@ public static class Scenarios
         return client;
     }
 
+    /// <summary>The rows of a list's first page (lists answer <c>{ items, total, nextCursor }</c>).</summary>
+    public static async Task<JsonArray> ItemsAsync(this ApiClient client, string path) =>
+        (await (await client.GetAsync(path)).ShouldHaveStatusAsync(HttpStatusCode.OK))["items"]!.AsArray();
+
+    /// <summary>A list's rows once they show what was written in the background (failed scans are recorded in batches).</summary>
+    public static Task<JsonArray> EventuallyItemsAsync(this ApiClient client, string path, Func<JsonArray, bool> done) =>
+        EventuallyAsync(() => client.ItemsAsync(path), done);
+
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));

@@ -30,7 +30,7 @@ const en: typeof zh = {
     inUseByType: 'In use by type', perWeek: 'Entries and exits per week', entries: 'Entries', exits: 'Exits', openFlags: 'Open flags',
     category: 'Category', age: 'Age', count: 'Count', clones: 'Suspected clones', failedScans: 'Forged or invalid scans',
     pastServiceLife: 'Past service life', certificateExpired: 'Certificate expired', export: 'Export', csv: 'CSV', xlsx: 'Excel',
-    filter: 'Filter', status: 'Status', all: 'All', jurisdiction: 'Jurisdiction', type: 'Type', total: '{n} in all',
+    filter: 'Filter', status: 'Status', all: 'All', jurisdiction: 'Jurisdiction', type: 'Type', prevPage: 'Previous', nextPage: 'Next', pageNumber: 'Page {n}', total: '{n} in all',
     ownerRigs: 'My rigs', labels: 'Print labels', history: 'History',
     notSupported: 'This site is for regulators and rig owners; engineers use the phone app at /m/',
   },

@@ -29,7 +29,7 @@ export default {
     inUseByType: '在用设备（按类型）', perWeek: '每周进场/退场', entries: '进场', exits: '退场', openFlags: '未解除标记',
     category: '类别', age: '时长', count: '数量', clones: '疑似套牌', failedScans: '伪造/无效扫码', pastServiceLife: '超过使用年限',
     certificateExpired: '合格证过期', export: '导出', csv: 'CSV', xlsx: 'Excel', filter: '筛选', status: '状态', all: '全部',
-    jurisdiction: '辖区', type: '类型', total: '共 {n} 条', ownerRigs: '我的设备', labels: '打印标签', history: '履历',
+    jurisdiction: '辖区', type: '类型', prevPage: '上一页', nextPage: '下一页', pageNumber: '第 {n} 页', total: '共 {n} 条', ownerRigs: '我的设备', labels: '打印标签', history: '履历',
     notSupported: '此页面为监管、产权单位使用，请使用手机端 /m/ 进行现场核验',
   },
   signup: { title: '注册账号', kind: '单位类型', firm: '监理单位', owner: '产权单位', mobile: '手机号', submit: '注册' },

@@ -20,30 +20,36 @@ public static class PersistenceComposition
     public const string ConnectionStringName = "PileRig";
     public const string EventsSchema = "events";
 
+    /// <summary>
+    /// The one store: every module's schema, documents, events and projections. Shared with tools that write through
+    /// Marten without the host (the benchmarks' data generator), so what they write is what the product writes.
+    /// </summary>
+    public static void ConfigureStore(StoreOptions options, string connectionString, IReadOnlyList<IModule> modules)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = "pilerig";
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        options.Events.DatabaseSchemaName = EventsSchema;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // Who, from where, why: correlation, causation, user name and headers on every event.
+        options.Events.MetadataConfig.EnableAll();
+        options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
+        options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig").Duplicate(r => r.At);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        AuditTrailStore.AddSchema(options);
+        foreach (var module in modules)
+        {
+            module.ConfigureMarten(options);
+        }
+    }
+
     public static void AddPersistence(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} (the README's commands do).");
 
-        builder.Services.AddMarten(options =>
-            {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = "pilerig";
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.Events.DatabaseSchemaName = EventsSchema;
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                // Who, from where, why: correlation, causation, user name and headers on every event.
-                options.Events.MetadataConfig.EnableAll();
-                options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
-                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig").Duplicate(r => r.At);
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                AuditTrailStore.AddSchema(options);
-                foreach (var module in modules)
-                {
-                    module.ConfigureMarten(options);
-                }
-            })
+        builder.Services.AddMarten(options => ConfigureStore(options, connectionString, modules))
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine")
             .ApplyAllDatabaseChangesOnStartup();

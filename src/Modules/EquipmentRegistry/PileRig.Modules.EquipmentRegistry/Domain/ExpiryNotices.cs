@@ -15,7 +15,7 @@ public static class ExpiryNotices
             due.Add((ExpiringDocument.Certificate, certificate));
         }
 
-        var lifeEnds = rig.Description.ManufactureDate.AddYears(settings.ServiceLifeFor(rig.Description.TypeCode));
+        var lifeEnds = rig.ServiceLifeEnds(settings);
         if (Within(lifeEnds, today))
         {
             due.Add((ExpiringDocument.ServiceLife, lifeEnds));

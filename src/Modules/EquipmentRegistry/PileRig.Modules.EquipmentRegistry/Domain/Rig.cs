@@ -34,8 +34,19 @@ public sealed partial record Rig(
 
     public IReadOnlyList<OpenFlag> OpenFlags { get; init; } = [];
 
+    /// <summary>Stored with the snapshot (a column of its own) so lists and the dashboard count open flags by key.</summary>
+    public int OpenFlagCount => OpenFlags.Count;
+
     /// <summary>Jurisdictions of the projects the rig was entered or flagged on: whose regulators oversee it.</summary>
     public IReadOnlyList<string> Jurisdictions { get; init; } = [];
+
+    /// <summary>The certificate's last valid day has passed (a day in Ningbo).</summary>
+    public bool CertificateExpired(DateOnly today) => Description.CertificateValidUntil is { } until && until < today;
+
+    /// <summary>The day its service life ends: manufacture date plus the years its type may serve (a setting).</summary>
+    public DateOnly ServiceLifeEnds(SupervisionSettings settings) => Description.ManufactureDate.AddYears(settings.ServiceLifeFor(Description.TypeCode));
+
+    public bool PastServiceLife(SupervisionSettings settings, DateOnly today) => ServiceLifeEnds(settings) < today;
 
     public static Rig Create(RigRegistered e) =>
         new(e.RigId, e.OwnerId, e.Description, e.BaseUnitCode, e.Components, [], RigStatus.Free, 0, e.At);

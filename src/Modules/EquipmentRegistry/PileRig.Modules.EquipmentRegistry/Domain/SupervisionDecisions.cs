@@ -15,12 +15,12 @@ public static class SupervisionDecisions
     public static IReadOnlyList<string> Warnings(Rig rig, SupervisionSettings settings, DateOnly today)
     {
         var warnings = new List<string>();
-        if (rig.Description.CertificateValidUntil is { } until && until < today)
+        if (rig.CertificateExpired(today))
         {
             warnings.Add("certificate_expired");
         }
 
-        if (IsPastServiceLife(rig, settings, today))
+        if (rig.PastServiceLife(settings, today))
         {
             warnings.Add("past_service_life");
         }
@@ -53,12 +53,13 @@ public static class SupervisionDecisions
                 ("projectId", usage.ProjectId), ("since", usage.Since.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
         }
 
-        if (rig.Description.CertificateValidUntil is { } validUntil && validUntil < today)
+        if (rig.CertificateExpired(today))
         {
-            return Decision.Refuse(SupervisionRules.CertificateExpired, ("validUntil", validUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            return Decision.Refuse(SupervisionRules.CertificateExpired,
+                ("validUntil", rig.Description.CertificateValidUntil!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        if (IsPastServiceLife(rig, settings, today))
+        if (rig.PastServiceLife(settings, today))
         {
             return Decision.Refuse(SupervisionRules.PastServiceLife, ("years", settings.ServiceLifeFor(rig.Description.TypeCode)),
                 ("manufactured", rig.Description.ManufactureDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
@@ -112,7 +113,4 @@ public static class SupervisionDecisions
         rig.Usage?.UsageId != usageId
             ? Decision.Refuse(SupervisionRules.UsageClosed)
             : Decision.Accept(new UsageExited(rig.Id, usageId, rig.Usage.ProjectId, note, photos, actor.AccountId, now));
-
-    private static bool IsPastServiceLife(Rig rig, SupervisionSettings settings, DateOnly today) =>
-        rig.Description.ManufactureDate.AddYears(settings.ServiceLifeFor(rig.Description.TypeCode)) < today;
 }

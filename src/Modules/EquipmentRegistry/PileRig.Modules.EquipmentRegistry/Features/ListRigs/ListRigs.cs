@@ -13,27 +13,28 @@ using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.ListRigs;
 
-/// <summary>An owner's own rigs; a regulator those of its jurisdictions; the admin all.</summary>
-public sealed record ListRigs : IQuery<IReadOnlyList<RigView>>;
+/// <summary>An owner's own rigs; a regulator those of its jurisdictions; the admin all. Newest first, a page at a time.</summary>
+public sealed record ListRigs(string? Cursor, int PageSize) : IQuery<Page<RigView>>;
 
-public sealed class ListRigsHandler(IQuerySession session, QrCodes codes, RequestContext context) : IQueryHandler<ListRigs, IReadOnlyList<RigView>>
+public sealed class ListRigsHandler(IQuerySession session, QrCodes codes, RequestContext context) : IQueryHandler<ListRigs, Page<RigView>>
 {
-    public async ValueTask<IReadOnlyList<RigView>> Handle(ListRigs query, CancellationToken cancellationToken)
+    public async ValueTask<Page<RigView>> Handle(ListRigs query, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var rigs = session.Query<Rig>().AsQueryable();
+        var rigs = new KeysetQuery<Rig>("equipment_registry.mt_doc_rig d");
         if (actor.Role == Roles.Regulator)
         {
-            // Rigs ever entered or flagged on a project of the regulator's jurisdictions.
-            var mine = actor.Jurisdictions.ToArray();
-            rigs = rigs.Where(r => r.Jurisdictions.Any(j => mine.Contains(j)));
+            // Rigs ever entered, flagged or spot-checked in the regulator's jurisdictions.
+            rigs.Where("d.jurisdictions && ?::varchar[]", (object)actor.Jurisdictions.ToArray());
         }
         else if (!actor.IsAdmin)
         {
-            rigs = rigs.Where(r => r.OwnerId == actor.EnterpriseId);
+            rigs.Where("d.owner_id = ?", actor.EnterpriseId ?? Guid.Empty);
         }
 
-        return (await rigs.OrderByDescending(r => r.RegisteredAt).ToListAsync(cancellationToken)).Select(r => RigView.From(r, codes)).ToList();
+        // A rig's id is a version 7 GUID made when it was registered: newest first is highest first.
+        var page = await rigs.OrderById(descending: true).PageAsync(session, query.Cursor, query.PageSize, r => r.Id, cancellationToken);
+        return new Page<RigView>(page.Items.Select(r => RigView.From(r, codes)).ToList(), page.Total, page.NextCursor);
     }
 }
 
@@ -74,7 +75,8 @@ public static class ListRigsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/rigs", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListRigs(), ct)))
+        api.MapGet("/rigs", async (string? cursor, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListRigs(cursor, Keyset.PageSize(pageSize)), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").WithSummary("The owner's rigs (all rigs for the admin and regulators)");
         api.MapGet("/rigs/{rigId:guid}", async (Guid rigId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRig(rigId), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Rigs").ProducesProblem(StatusCodes.Status404NotFound);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Persistence;
 using PileRig.BuildingBlocks.Localization;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
@@ -59,49 +60,35 @@ public sealed class AddRigTypeHandler(IDocumentSession session) : ICommandHandle
     }
 }
 
-/// <summary>Both sides of every refused duplicate identity claim (suspected 套牌), newest first.</summary>
-public sealed record ListSuspectedClones : IQuery<IReadOnlyList<SuspectedClone>>;
+/// <summary>Both sides of every refused duplicate identity claim (suspected 套牌), newest first, a page at a time.</summary>
+public sealed record ListSuspectedClones(string? Cursor, int PageSize) : IQuery<Page<SuspectedClone>>;
 
-public sealed class ListSuspectedClonesHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListSuspectedClones, IReadOnlyList<SuspectedClone>>
+public sealed class ListSuspectedClonesHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListSuspectedClones, Page<SuspectedClone>>
 {
-    public async ValueTask<IReadOnlyList<SuspectedClone>> Handle(ListSuspectedClones query, CancellationToken cancellationToken)
-    {
-        var clones = session.Query<SuspectedClone>().AsQueryable();
-        if (await OversightScope.RigsOfRegulatorAsync(session, context.Actor, cancellationToken) is { } rigs)
-        {
-            clones = clones.Where(c => rigs.Contains(c.ExistingRigId));
-        }
-
-        return await clones.OrderByDescending(s => s.At).ToListAsync(cancellationToken);
-    }
+    public async ValueTask<Page<SuspectedClone>> Handle(ListSuspectedClones query, CancellationToken cancellationToken) =>
+        await OversightScope.OfRegulator(new KeysetQuery<SuspectedClone>("equipment_registry.mt_doc_suspectedclone d"), "d.existing_rig_id", context.Actor)
+            .OrderById(descending: true).PageAsync(session, query.Cursor, query.PageSize, c => c.Id, cancellationToken);
 }
 
-/// <summary>Failed scans: codes not issued by the platform (forged or mistyped), unknown or revoked codes.</summary>
-public sealed record ListScanAttempts : IQuery<IReadOnlyList<ScanAttempt>>;
+/// <summary>Failed scans: codes not issued by the platform (forged or mistyped), unknown or revoked codes; newest first.</summary>
+public sealed record ListScanAttempts(string? Cursor, int PageSize) : IQuery<Page<ScanAttempt>>;
 
-public sealed class ListScanAttemptsHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListScanAttempts, IReadOnlyList<ScanAttempt>>
+public sealed class ListScanAttemptsHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListScanAttempts, Page<ScanAttempt>>
 {
-    public async ValueTask<IReadOnlyList<ScanAttempt>> Handle(ListScanAttempts query, CancellationToken cancellationToken)
-    {
-        var attempts = session.Query<ScanAttempt>().AsQueryable();
-        if (await OversightScope.RigsOfRegulatorAsync(session, context.Actor, cancellationToken) is { } rigs)
-        {
-            attempts = attempts.Where(a => a.RigId.HasValue && rigs.Contains(a.RigId.Value));
-        }
-
-        return await attempts.OrderByDescending(s => s.At).Take(500).ToListAsync(cancellationToken);
-    }
+    public async ValueTask<Page<ScanAttempt>> Handle(ListScanAttempts query, CancellationToken cancellationToken) =>
+        await OversightScope.OfRegulator(new KeysetQuery<ScanAttempt>("equipment_registry.mt_doc_scanattempt d"), "d.rig_id", context.Actor)
+            .OrderById(descending: true).PageAsync(session, query.Cursor, query.PageSize, a => a.Id, cancellationToken);
 }
 
-/// <summary>A regulator's oversight covers the rigs entered or flagged in its jurisdictions; the admin's everything (null).</summary>
+/// <summary>A regulator's oversight covers the rigs entered, flagged or spot-checked in its jurisdictions; the admin's everything.</summary>
 public static class OversightScope
 {
-    public static async Task<Guid[]?> RigsOfRegulatorAsync(IQuerySession session, SharedKernel.Identity.Actor actor, CancellationToken cancellationToken)
-    {
-        return actor.Role != SharedKernel.Identity.Roles.Regulator
-            ? null
-            : (await OversightLists.ScopedRigs(session, actor).Select(r => r.Id).ToListAsync(cancellationToken)).ToArray();
-    }
+    /// <summary>Keeps the rows whose rig (in <paramref name="rigColumn"/>) is within the regulator's jurisdictions; the admin's list is whole.</summary>
+    public static KeysetQuery<T> OfRegulator<T>(KeysetQuery<T> list, string rigColumn, SharedKernel.Identity.Actor actor) =>
+        actor.Role != SharedKernel.Identity.Roles.Regulator
+            ? list
+            : list.Where($"exists (select 1 from equipment_registry.mt_doc_rig r where r.id = {rigColumn} and r.jurisdictions && ?::varchar[])",
+                (object)actor.Jurisdictions.ToArray());
 }
 
 /// <summary>For clients that scan (the engineer's phone): what a code refers to, or a refusal that is recorded.</summary>
@@ -117,9 +104,11 @@ public static class OversightEndpoint
                 TypedResults.Created($"/api/v1/rig-types/{command.Code}", await sender.Send(command, ct)))
             .RequireAuthorization(Policies.Admin).WithTags("Rigs").WithSummary("Add a rig type (admin)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/suspected-clones", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSuspectedClones(), ct)))
+        api.MapGet("/suspected-clones", async (string? cursor, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListSuspectedClones(cursor, Keyset.PageSize(pageSize)), ct)))
             .RequireAuthorization(Policies.Oversight).WithTags("Oversight").WithSummary("Refused duplicate identity claims with both sides (admin, regulators)");
-        api.MapGet("/scan-attempts", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListScanAttempts(), ct)))
+        api.MapGet("/scan-attempts", async (string? cursor, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListScanAttempts(cursor, Keyset.PageSize(pageSize)), ct)))
             .RequireAuthorization(Policies.Oversight).WithTags("Oversight").WithSummary("Failed scans: forged, unknown or revoked codes (admin, regulators)");
         api.MapGet("/codes/{token}", async (string token, ISender sender, CancellationToken ct) =>
             {

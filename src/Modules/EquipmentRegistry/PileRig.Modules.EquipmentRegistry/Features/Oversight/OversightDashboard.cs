@@ -9,6 +9,7 @@ using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Exports;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Persistence;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Features.Supervision;
 using PileRig.Modules.EquipmentRegistry.Infrastructure;
@@ -39,6 +40,10 @@ public sealed record OversightDashboard(
 
 public sealed record GetOversightDashboard : IQuery<OversightDashboard>;
 
+/// <summary>
+/// Every figure is one SQL aggregate over indexed columns, bounded by what it counts (rigs in use, the last 12 weeks,
+/// open flags, lapses up to today) — never a whole set loaded into memory (ADR 0016).
+/// </summary>
 public sealed class GetOversightDashboardHandler(IQuerySession session, RequestContext context, IOptions<SupervisionSettings> settings, TimeProvider clock)
     : IQueryHandler<GetOversightDashboard, OversightDashboard>
 {
@@ -49,47 +54,78 @@ public sealed class GetOversightDashboardHandler(IQuerySession session, RequestC
         var actor = context.Actor;
         var now = clock.GetUtcNow();
         var today = ChinaTime.DayOf(now);
+        var todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var firstWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - (7 * (Weeks - 1)));
         var since = ChinaTime.StartOf(firstWeek);
-
-        var usages = OversightLists.ScopedUsages(session, actor);
-        var inUse = await usages.Where(u => u.Status == UsageStatus.InUse).ToListAsync(cancellationToken);
-        var recent = await usages.Where(u => u.RegisteredAt >= since || (u.ExitedAt != null && u.ExitedAt >= since)).ToListAsync(cancellationToken);
-        var rigs = await OversightLists.ScopedRigs(session, actor).ToListAsync(cancellationToken);
-        var rigIds = rigs.Select(r => r.Id).ToArray();
         var regulator = actor.Role == Roles.Regulator;
-        var clones = await session.Query<SuspectedClone>().Where(c => !regulator || rigIds.Contains(c.ExistingRigId)).CountAsync(cancellationToken);
-        var failedScans = await session.Query<ScanAttempt>()
-            .Where(a => !regulator || (a.RigId.HasValue && rigIds.Contains(a.RigId.Value))).CountAsync(cancellationToken);
+        var mine = actor.Jurisdictions.ToArray();
+        var usageScope = regulator ? " and u.jurisdiction_code = any(?)" : "";
+        var rigScope = regulator ? " and r.jurisdictions && ?::varchar[]" : "";
+        object[] Scoped(params object[] values) => regulator ? [.. values, mine] : values;
 
-        int WeekOf(DateTimeOffset at) => (ChinaTime.DayOf(at).DayNumber - firstWeek.DayNumber) / 7;
-        var weeks = Enumerable.Range(0, Weeks).Select(w => new WeekFigure(firstWeek.AddDays(7 * w),
-            recent.Count(u => u.RegisteredAt >= since && WeekOf(u.RegisteredAt) == w),
-            recent.Count(u => u.ExitedAt is { } exit && exit >= since && WeekOf(exit) == w))).ToList();
+        var inUse = await session.QueryAsync<CountRow>($"""
+            select json_build_object('Key', u.jurisdiction_code || '|' || u.rig_type_code, 'Count', count(*))
+              from {Usages} u where u.status = 'InUse'{usageScope} group by u.jurisdiction_code, u.rig_type_code
+            """, cancellationToken, Scoped());
+        var byJurisdiction = inUse.GroupBy(r => r.Key.Split('|')[0]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Figure(g.Key, g.Sum(r => r.Count), $"/api/v1/oversight/usages?status=in_use&jurisdiction={g.Key}")).ToList();
+        var byType = inUse.GroupBy(r => r.Key.Split('|')[1]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Figure(g.Key, g.Sum(r => r.Count), $"/api/v1/oversight/usages?status=in_use&type={g.Key}")).ToList();
 
-        var flags = rigs.SelectMany(r => r.OpenFlags)
+        // Entries and exits per week of the last 12, on the platform's calendar.
+        var weekly = await session.QueryAsync<CountRow>($"""
+            select json_build_object('Key', k, 'Count', count(*)) from (
+              select 'in:' || floor(extract(epoch from (u.registered_at - ?::timestamptz)) / 604800)::int as k
+                from {Usages} u where u.registered_at >= ?::timestamptz{usageScope}
+              union all
+              select 'out:' || floor(extract(epoch from (u.exited_at - ?::timestamptz)) / 604800)::int
+                from {Usages} u where u.exited_at >= ?::timestamptz{usageScope}) w group by k
+            """, cancellationToken, [.. Scoped(since, since), .. Scoped(since, since)]);
+        int Week(string prefix, int w) => weekly.FirstOrDefault(r => r.Key == $"{prefix}:{w}")?.Count ?? 0;
+        var weeks = Enumerable.Range(0, Weeks).Select(w => new WeekFigure(firstWeek.AddDays(7 * w), Week("in", w), Week("out", w))).ToList();
+
+        // Open flags: only suspended rigs carry them, and the index finds those.
+        var flagged = await session.QueryAsync<Rig>($"where d.open_flag_count > 0{rigScope.Replace("r.", "d.", StringComparison.Ordinal)}", cancellationToken,
+            Scoped());
+        var flags = flagged.SelectMany(r => r.OpenFlags)
             .GroupBy(f => (f.Category, Age: AgeOf(now - f.Since)))
             .OrderBy(g => g.Key.Category).ThenBy(g => g.Key.Age, StringComparer.Ordinal)
             .Select(g => new FlagFigure(g.Key.Category, g.Key.Age, g.Count(), $"/api/v1/oversight/rigs?status=suspended&flagCategory={Snake(g.Key.Category)}"))
             .ToList();
 
+        var clones = await CountAsync($"select count(*) from {Clones} c" + (regulator
+            ? $" where exists (select 1 from {Rigs} r where r.id = (c.data->>'ExistingRigId')::uuid{rigScope})" : ""), Scoped());
+        var failedScans = await CountAsync($"select count(*) from {ScanAttempts} a" + (regulator
+            ? $" where exists (select 1 from {Rigs} r where r.id = (a.data->>'RigId')::uuid{rigScope})" : ""), Scoped());
+        var pastLife = await CountAsync($"select count(*) from {Rigs} r where {OversightLists.ServiceLifeEndsSql(settings.Value, "r")} < ?::date{rigScope}",
+            Scoped(todayText));
+        var expired = await CountAsync($"select count(*) from {Rigs} r where r.description_certificate_valid_until < ?::date{rigScope}", Scoped(todayText));
+
         return new OversightDashboard(
             regulator ? actor.Jurisdictions : [],
-            inUse.GroupBy(u => u.JurisdictionCode).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Figure(g.Key, g.Count(), $"/api/v1/oversight/usages?status=in_use&jurisdiction={g.Key}")).ToList(),
-            inUse.GroupBy(u => u.RigTypeCode).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Figure(g.Key, g.Count(), $"/api/v1/oversight/usages?status=in_use&type={g.Key}")).ToList(),
+            byJurisdiction,
+            byType,
             weeks,
             flags,
             new Figure("suspected_clones", clones, "/api/v1/suspected-clones"),
             new Figure("failed_scans", failedScans, "/api/v1/scan-attempts"),
-            new Figure("past_service_life", rigs.Count(r => OversightLists.PastServiceLife(r, settings.Value, today)), "/api/v1/oversight/rigs?lapsed=service_life"),
-            new Figure("certificate_expired", rigs.Count(r => OversightLists.CertificateExpired(r, today)), "/api/v1/oversight/rigs?lapsed=certificate"));
+            new Figure("past_service_life", pastLife, "/api/v1/oversight/rigs?lapsed=service_life"),
+            new Figure("certificate_expired", expired, "/api/v1/oversight/rigs?lapsed=certificate"));
+
+        async Task<int> CountAsync(string sql, object[] parameters) => (int)(await session.QueryAsync<long>(sql, cancellationToken, parameters))[0];
     }
+
+    private const string Usages = "equipment_registry.mt_doc_usagerecord";
+    private const string Rigs = "equipment_registry.mt_doc_rig";
+    private const string Clones = "equipment_registry.mt_doc_suspectedclone";
+    private const string ScanAttempts = "equipment_registry.mt_doc_scanattempt";
 
     private static string AgeOf(TimeSpan age) => age.TotalDays < 7 ? "under_7_days" : age.TotalDays <= 30 ? "7_to_30_days" : "over_30_days";
 
     private static string Snake(Enum value) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>One row of a grouped count, read as JSON (Marten reads a document per row).</summary>
+    public sealed record CountRow(string Key, int Count);
 }
 
 /// <summary>A usage registration as the oversight list (and its export) shows it.</summary>
@@ -136,121 +172,117 @@ public sealed record RigRow(Guid RigId, string TypeCode, string Maker, string Mo
     ];
 }
 
-public sealed record RowPage<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
-
 public enum Lapsed
 {
     Certificate,
     ServiceLife,
 }
 
-public sealed record ListOversightUsages(string? Jurisdiction, string? Type, UsageStatus? Status, DateOnly? From, DateOnly? To, string? Sort, int Page,
-    int PageSize) : IQuery<RowPage<UsageRow>>;
+public sealed record ListOversightUsages(string? Jurisdiction, string? Type, UsageStatus? Status, DateOnly? From, DateOnly? To, string? Sort, string? Cursor,
+    int PageSize) : IQuery<Page<UsageRow>>;
 
 public sealed record ListOversightRigs(string? Jurisdiction, string? Type, RigStatus? Status, FlagCategory? FlagCategory, Lapsed? Lapsed, string? Sort,
-    int Page, int PageSize) : IQuery<RowPage<RigRow>>;
+    string? Cursor, int PageSize) : IQuery<Page<RigRow>>;
 
-public sealed class ListOversightUsagesHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListOversightUsages, RowPage<UsageRow>>
+public sealed class ListOversightUsagesHandler(IQuerySession session, RequestContext context) : IQueryHandler<ListOversightUsages, Page<UsageRow>>
 {
-    public async ValueTask<RowPage<UsageRow>> Handle(ListOversightUsages query, CancellationToken cancellationToken)
+    public async ValueTask<Page<UsageRow>> Handle(ListOversightUsages query, CancellationToken cancellationToken)
     {
-        var usages = OversightLists.ScopedUsages(session, context.Actor);
+        var list = OversightLists.ScopedUsages(context.Actor);
         if (query.Jurisdiction is { } jurisdiction)
         {
-            usages = usages.Where(u => u.JurisdictionCode == jurisdiction);
+            list.Where("d.jurisdiction_code = ?", jurisdiction);
         }
 
         if (query.Type is { } type)
         {
-            usages = usages.Where(u => u.RigTypeCode == type);
+            list.Where("d.rig_type_code = ?", type);
         }
 
         if (query.Status is { } status)
         {
-            usages = usages.Where(u => u.Status == status);
+            list.Where("d.status = ?", status.ToString());
         }
 
         if (query.From is { } from)
         {
-            var start = ChinaTime.StartOf(from);
-            usages = usages.Where(u => u.RegisteredAt >= start);
+            list.Where("d.registered_at >= ?::timestamptz", ChinaTime.StartOf(from));
         }
 
         if (query.To is { } to)
         {
-            var end = ChinaTime.StartOf(to.AddDays(1));
-            usages = usages.Where(u => u.RegisteredAt < end);
+            list.Where("d.registered_at < ?::timestamptz", ChinaTime.StartOf(to.AddDays(1)));
         }
 
-        usages = OversightLists.SortKey(query.Sort, "-registeredAt") switch
+        _ = OversightLists.SortKey(query.Sort, "-registeredAt") switch
         {
-            ("registeredAt", false) => usages.OrderBy(u => u.RegisteredAt),
-            ("registeredAt", true) => usages.OrderByDescending(u => u.RegisteredAt),
-            ("projectName", false) => usages.OrderBy(u => u.ProjectName),
-            ("projectName", true) => usages.OrderByDescending(u => u.ProjectName),
-            ("factorySerial", false) => usages.OrderBy(u => u.RigFactorySerial),
-            ("factorySerial", true) => usages.OrderByDescending(u => u.RigFactorySerial),
-            ("installedHeightMetres", false) => usages.OrderBy(u => u.InstalledHeightMetres),
-            ("installedHeightMetres", true) => usages.OrderByDescending(u => u.InstalledHeightMetres),
+            // A usage's id is a version 7 GUID made when it was registered: its order is the registration order.
+            ("registeredAt", var desc) => list.OrderById(desc),
+            ("projectName", var desc) => list.OrderBy("d.project_name", "varchar", desc, u => u.ProjectName),
+            ("factorySerial", var desc) => list.OrderBy("d.rig_factory_serial", "varchar", desc, u => u.RigFactorySerial),
+            ("installedHeightMetres", var desc) => list.OrderBy("d.installed_height_metres", "numeric", desc,
+                u => u.InstalledHeightMetres.ToString(CultureInfo.InvariantCulture)),
             _ => throw new InputValidationException("sort", CommonRules.InvalidValue),
         };
-        var total = await usages.CountAsync(cancellationToken);
-        var page = await usages.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new RowPage<UsageRow>(page.Select(UsageRow.From).ToList(), total, query.Page, query.PageSize);
+        var page = await list.PageAsync(session, query.Cursor, query.PageSize, u => u.Id, cancellationToken);
+        return new Page<UsageRow>(page.Items.Select(UsageRow.From).ToList(), page.Total, page.NextCursor);
     }
 }
 
 public sealed class ListOversightRigsHandler(IQuerySession session, RequestContext context, IOptions<SupervisionSettings> settings, TimeProvider clock)
-    : IQueryHandler<ListOversightRigs, RowPage<RigRow>>
+    : IQueryHandler<ListOversightRigs, Page<RigRow>>
 {
-    public async ValueTask<RowPage<RigRow>> Handle(ListOversightRigs query, CancellationToken cancellationToken)
+    public async ValueTask<Page<RigRow>> Handle(ListOversightRigs query, CancellationToken cancellationToken)
     {
-        var rigs = OversightLists.ScopedRigs(session, context.Actor);
+        var today = ChinaTime.DayOf(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lifeEnds = OversightLists.ServiceLifeEndsSql(settings.Value, "d");
+        var list = OversightLists.ScopedRigs(context.Actor);
         if (query.Jurisdiction is { } jurisdiction)
         {
-            rigs = rigs.Where(r => r.Jurisdictions.Contains(jurisdiction));
+            list.Where("d.jurisdictions && ?::varchar[]", (object)new[] { jurisdiction });
         }
 
         if (query.Type is { } type)
         {
-            rigs = rigs.Where(r => r.Description.TypeCode == type);
+            list.Where("d.description_type_code = ?", type);
         }
 
         if (query.Status is { } status)
         {
-            rigs = rigs.Where(r => r.Status == status);
+            list.Where("d.status = ?", status.ToString());
         }
 
-        // Lapses and flag categories are computed: filtered here, over the (jurisdiction-bounded) set.
-        var today = ChinaTime.DayOf(clock.GetUtcNow());
-        var list = (await rigs.ToListAsync(cancellationToken)).AsEnumerable();
         if (query.FlagCategory is { } category)
         {
-            list = list.Where(r => r.OpenFlags.Any(f => f.Category == category));
+            // Only rigs with open flags (indexed) are looked into for the category.
+            list.Where("d.open_flag_count > 0 and d.data->'OpenFlags' @> jsonb_build_array(jsonb_build_object('Category', ?::text))", category.ToString());
         }
 
-        list = query.Lapsed switch
+        _ = query.Lapsed switch
         {
-            Lapsed.Certificate => list.Where(r => OversightLists.CertificateExpired(r, today)),
-            Lapsed.ServiceLife => list.Where(r => OversightLists.PastServiceLife(r, settings.Value, today)),
+            Lapsed.Certificate => list.Where("d.description_certificate_valid_until < ?::date", today),
+            Lapsed.ServiceLife => list.Where($"{lifeEnds} < ?::date", today),
             _ => list,
         };
-        var owners = (await session.Query<OwnerDirectoryEntry>().ToListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
-        var rows = list.Select(r => new RigRow(r.Id, r.Description.TypeCode, r.Description.Maker, r.Description.Model, r.Description.FactorySerial,
-            owners.GetValueOrDefault(r.OwnerId, ""), r.Status, r.OpenFlags.Count, r.Description.CertificateValidUntil,
-            r.Description.ManufactureDate.AddYears(settings.Value.ServiceLifeFor(r.Description.TypeCode)), r.Jurisdictions, r.RegisteredAt));
-        rows = OversightLists.SortKey(query.Sort, "-registeredAt") switch
+        _ = OversightLists.SortKey(query.Sort, "-registeredAt") switch
         {
-            ("registeredAt", var desc) => desc ? rows.OrderByDescending(r => r.RegisteredAt) : rows.OrderBy(r => r.RegisteredAt),
-            ("factorySerial", var desc) => desc ? rows.OrderByDescending(r => r.FactorySerial, StringComparer.Ordinal) : rows.OrderBy(r => r.FactorySerial, StringComparer.Ordinal),
-            ("ownerName", var desc) => desc ? rows.OrderByDescending(r => r.OwnerName, StringComparer.Ordinal) : rows.OrderBy(r => r.OwnerName, StringComparer.Ordinal),
-            ("certificateValidUntil", var desc) => desc ? rows.OrderByDescending(r => r.CertificateValidUntil) : rows.OrderBy(r => r.CertificateValidUntil),
-            ("serviceLifeEnds", var desc) => desc ? rows.OrderByDescending(r => r.ServiceLifeEnds) : rows.OrderBy(r => r.ServiceLifeEnds),
-            ("openFlags", var desc) => desc ? rows.OrderByDescending(r => r.OpenFlags) : rows.OrderBy(r => r.OpenFlags),
+            // A rig's id is a version 7 GUID made when it was registered.
+            ("registeredAt", var desc) => list.OrderById(desc),
+            ("factorySerial", var desc) => list.OrderBy("d.description_factory_serial", "varchar", desc, r => r.Description.FactorySerial),
+            ("certificateValidUntil", var desc) => list.OrderBy("coalesce(d.description_certificate_valid_until, '9999-12-31'::date)", "date", desc,
+                r => (r.Description.CertificateValidUntil ?? new DateOnly(9999, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("serviceLifeEnds", var desc) => list.OrderBy(lifeEnds, "date", desc,
+                r => r.ServiceLifeEnds(settings.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("openFlags", var desc) => list.OrderBy("d.open_flag_count", "int", desc, r => r.OpenFlagCount.ToString(CultureInfo.InvariantCulture)),
             _ => throw new InputValidationException("sort", CommonRules.InvalidValue),
         };
-        var all = rows.ToList();
-        return new RowPage<RigRow>(all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(), all.Count, query.Page, query.PageSize);
+        var page = await list.PageAsync(session, query.Cursor, query.PageSize, r => r.Id, cancellationToken);
+        var ownerIds = page.Items.Select(r => r.OwnerId).Distinct().ToArray();
+        var owners = (await session.LoadManyAsync<OwnerDirectoryEntry>(cancellationToken, ownerIds)).ToDictionary(o => o.Id, o => o.Name);
+        var rows = page.Items.Select(r => new RigRow(r.Id, r.Description.TypeCode, r.Description.Maker, r.Description.Model, r.Description.FactorySerial,
+            owners.GetValueOrDefault(r.OwnerId, ""), r.Status, r.OpenFlagCount, r.Description.CertificateValidUntil, r.ServiceLifeEnds(settings.Value),
+            r.Jurisdictions, r.RegisteredAt)).ToList();
+        return new Page<RigRow>(rows, page.Total, page.NextCursor);
     }
 }
 
@@ -260,34 +292,28 @@ public static class OversightLists
     /// <summary>An export takes every row of the filtered list, up to this many.</summary>
     public const int ExportLimit = 10_000;
 
-    public static IQueryable<UsageRecord> ScopedUsages(IQuerySession session, Actor actor)
+    public static KeysetQuery<UsageRecord> ScopedUsages(Actor actor)
     {
-        var usages = session.Query<UsageRecord>().AsQueryable();
-        if (actor.Role == Roles.Regulator)
-        {
-            var mine = actor.Jurisdictions.ToArray();
-            usages = usages.Where(u => mine.Contains(u.JurisdictionCode));
-        }
-
-        return usages;
+        var list = new KeysetQuery<UsageRecord>("equipment_registry.mt_doc_usagerecord d");
+        return actor.Role == Roles.Regulator ? list.Where("d.jurisdiction_code = any(?)", (object)actor.Jurisdictions.ToArray()) : list;
     }
 
-    public static IQueryable<Rig> ScopedRigs(IQuerySession session, Actor actor)
+    public static KeysetQuery<Rig> ScopedRigs(Actor actor)
     {
-        var rigs = session.Query<Rig>().AsQueryable();
-        if (actor.Role == Roles.Regulator)
-        {
-            var mine = actor.Jurisdictions.ToArray();
-            rigs = rigs.Where(r => r.Jurisdictions.Any(j => mine.Contains(j)));
-        }
-
-        return rigs;
+        var list = new KeysetQuery<Rig>("equipment_registry.mt_doc_rig d");
+        return actor.Role == Roles.Regulator ? list.Where("d.jurisdictions && ?::varchar[]", (object)actor.Jurisdictions.ToArray()) : list;
     }
 
-    public static bool CertificateExpired(Rig rig, DateOnly today) => rig.Description.CertificateValidUntil is { } until && until < today;
-
-    public static bool PastServiceLife(Rig rig, SupervisionSettings settings, DateOnly today) =>
-        rig.Description.ManufactureDate.AddYears(settings.ServiceLifeFor(rig.Description.TypeCode)) < today;
+    /// <summary>The day a rig's service life ends, in SQL: its manufacture date plus the years its type may serve (settings).</summary>
+    public static string ServiceLifeEndsSql(SupervisionSettings settings, string alias)
+    {
+        var cases = string.Concat(settings.ServiceLifeYears.Select(t =>
+            $" when '{t.Key.Replace("'", "''", StringComparison.Ordinal)}' then {t.Value.ToString(CultureInfo.InvariantCulture)}"));
+        var years = cases.Length == 0
+            ? settings.DefaultServiceLifeYears.ToString(CultureInfo.InvariantCulture)
+            : $"case {alias}.description_type_code{cases} else {settings.DefaultServiceLifeYears.ToString(CultureInfo.InvariantCulture)} end";
+        return $"({alias}.description_manufacture_date + make_interval(years => {years}))::date";
+    }
 
     /// <summary>"-registeredAt" → (registeredAt, descending).</summary>
     public static (string Key, bool Descending) SortKey(string? sort, string fallback)
@@ -296,21 +322,8 @@ public static class OversightLists
         return value.StartsWith('-') ? (value[1..], true) : (value, false);
     }
 
-    public static (int Page, int PageSize) Paging(int? page, int? pageSize, ListFormat format)
-    {
-        if (format != ListFormat.Json)
-        {
-            return (1, ExportLimit);
-        }
-
-        var size = pageSize ?? 20;
-        if (size is < 1 or > 200)
-        {
-            throw new InputValidationException("pageSize", CommonRules.InvalidValue);
-        }
-
-        return (QueryValues.ParsePage(page), size);
-    }
+    public static (string? Cursor, int PageSize) Paging(string? cursor, int? pageSize, ListFormat format) =>
+        format != ListFormat.Json ? (null, ExportLimit) : (cursor, Keyset.PageSize(pageSize));
 }
 
 public static class OversightDashboardEndpoint
@@ -322,27 +335,27 @@ public static class OversightDashboardEndpoint
             .WithSummary("Rigs in use by jurisdiction and type, entries and exits per week, open flags by category and age, clones, forged codes, lapses");
 
         api.MapGet("/oversight/usages", async Task<IResult> (string? jurisdiction, string? type, string? status, string? from, string? to, string? sort,
-                int? page, int? pageSize, string? format, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                string? cursor, int? pageSize, string? format, ISender sender, TimeProvider clock, CancellationToken ct) =>
             {
                 var as_ = QueryValues.ParseEnum<ListFormat>(format, "format") ?? ListFormat.Json;
-                var (p, size) = OversightLists.Paging(page, pageSize, as_);
+                var (p, size) = OversightLists.Paging(cursor, pageSize, as_);
                 var rows = await sender.Send(new ListOversightUsages(jurisdiction, type, QueryValues.ParseEnum<UsageStatus>(status, "status"),
                     QueryValues.ParseDay(from, "from"), QueryValues.ParseDay(to, "to"), sort, p, size), ct);
                 return as_ == ListFormat.Json ? TypedResults.Ok(rows) : TabularExport.File(rows.Items, UsageRow.Columns, as_, "usages", clock.GetUtcNow());
             })
-            .RequireAuthorization(Policies.Oversight).WithTags("Oversight").Produces<RowPage<UsageRow>>()
-            .WithSummary("Usage registrations in the actor's jurisdictions: filter, sort (e.g. -registeredAt), page; format=csv|xlsx exports the same columns");
+            .RequireAuthorization(Policies.Oversight).WithTags("Oversight").Produces<Page<UsageRow>>()
+            .WithSummary("Usage registrations in the actor's jurisdictions: filter, sort (e.g. -registeredAt), page by cursor (nextCursor); format=csv|xlsx exports the same columns");
 
         api.MapGet("/oversight/rigs", async Task<IResult> (string? jurisdiction, string? type, string? status, string? flagCategory, string? lapsed,
-                string? sort, int? page, int? pageSize, string? format, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                string? sort, string? cursor, int? pageSize, string? format, ISender sender, TimeProvider clock, CancellationToken ct) =>
             {
                 var as_ = QueryValues.ParseEnum<ListFormat>(format, "format") ?? ListFormat.Json;
-                var (p, size) = OversightLists.Paging(page, pageSize, as_);
+                var (p, size) = OversightLists.Paging(cursor, pageSize, as_);
                 var rows = await sender.Send(new ListOversightRigs(jurisdiction, type, QueryValues.ParseEnum<RigStatus>(status, "status"),
                     QueryValues.ParseEnum<FlagCategory>(flagCategory, "flagCategory"), QueryValues.ParseEnum<Lapsed>(lapsed, "lapsed"), sort, p, size), ct);
                 return as_ == ListFormat.Json ? TypedResults.Ok(rows) : TabularExport.File(rows.Items, RigRow.Columns, as_, "rigs", clock.GetUtcNow());
             })
-            .RequireAuthorization(Policies.Oversight).WithTags("Oversight").Produces<RowPage<RigRow>>()
-            .WithSummary("Rigs in the actor's jurisdictions: filter (status, type, flag category, lapsed=certificate|service_life), sort, page, export");
+            .RequireAuthorization(Policies.Oversight).WithTags("Oversight").Produces<Page<RigRow>>()
+            .WithSummary("Rigs in the actor's jurisdictions: filter (status, type, flag category, lapsed=certificate|service_life), sort, page by cursor, export");
     }
 }

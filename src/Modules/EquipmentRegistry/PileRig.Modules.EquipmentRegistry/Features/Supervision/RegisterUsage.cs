@@ -33,7 +33,7 @@ public sealed class RegisterUsageValidator : AbstractValidator<RegisterUsage>
     }
 }
 
-public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirectory projects, IOptions<SupervisionSettings> settings,
+public sealed class RegisterUsageHandler(IDocumentSession session, IDocumentStore store, IProjectDirectory projects, IOptions<SupervisionSettings> settings,
     RequestContext context, LostRaceAnswer lostRace, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
 {
     public async ValueTask<UsageRecord> Handle(RegisterUsage command, CancellationToken cancellationToken)
@@ -70,9 +70,11 @@ public sealed class RegisterUsageHandler(IDocumentSession session, IProjectDirec
         return record;
     }
 
+    // Read afresh: this session still holds the rig as this (losing) entry changed it.
     private async Task<RuleViolation> WhereTheRigWentAsync(Guid rigId, CancellationToken cancellationToken)
     {
-        var rig = await session.LoadAsync<Rig>(rigId, cancellationToken);
+        await using var fresh = store.QuerySession();
+        var rig = await fresh.LoadAsync<Rig>(rigId, cancellationToken);
         var now = rig?.Usage is null ? null : await projects.FindAsync(rig.Usage.ProjectId, cancellationToken);
         return RuleViolation.Of(SupervisionRules.RigTakenConcurrently, ("project", now?.Name ?? "?"), ("projectId", now?.ProjectId));
     }

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using PileRig.BuildingBlocks.Auditing;
 using PileRig.BuildingBlocks.Errors;
 using PileRig.BuildingBlocks.Http;
+using PileRig.BuildingBlocks.Persistence;
 using PileRig.Modules.EquipmentRegistry.Domain;
 using PileRig.Modules.EquipmentRegistry.Features;
 using PileRig.Modules.Projects.Contracts;
@@ -15,19 +15,19 @@ using PileRig.SharedKernel.Values;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 
-public sealed record UsagePage(IReadOnlyList<UsageRecord> Items, long Total, int Page, int PageSize);
-
-/// <summary>使用记录 of a project: in use, suspended and exited, filtered by status and registration date, paginated.</summary>
-public sealed record ListProjectUsages(Guid ProjectId, UsageStatus? Status, DateOnly? From, DateOnly? To, int Page, int PageSize) : IQuery<UsagePage>;
+/// <summary>使用记录 of a project: in use, suspended and exited, filtered by status and registration date, newest first, by page.</summary>
+public sealed record ListProjectUsages(Guid ProjectId, UsageStatus? Status, DateOnly? From, DateOnly? To, string? Cursor, int PageSize)
+    : IQuery<Page<UsageRecord>>;
 
 /// <summary>Every usage registration a rig ever had, newest first.</summary>
 public sealed record ListRigUsages(Guid RigId) : IQuery<IReadOnlyList<UsageRecord>>;
 
 public sealed record GetUsage(Guid UsageId) : IQuery<UsageRecord>;
 
-public sealed class ListProjectUsagesHandler(IQuerySession session, IProjectDirectory projects, RequestContext context) : IQueryHandler<ListProjectUsages, UsagePage>
+public sealed class ListProjectUsagesHandler(IQuerySession session, IProjectDirectory projects, RequestContext context)
+    : IQueryHandler<ListProjectUsages, Page<UsageRecord>>
 {
-    public async ValueTask<UsagePage> Handle(ListProjectUsages query, CancellationToken cancellationToken)
+    public async ValueTask<Page<UsageRecord>> Handle(ListProjectUsages query, CancellationToken cancellationToken)
     {
         var project = await projects.FindAsync(query.ProjectId, cancellationToken);
         if (project is null || !SupervisionAccess.MayRead(project, Guid.Empty, context.Actor))
@@ -35,27 +35,25 @@ public sealed class ListProjectUsagesHandler(IQuerySession session, IProjectDire
             throw new RuleViolationException(SupervisionRules.NotOnYourProject);
         }
 
-        var usages = session.Query<UsageRecord>().Where(u => u.ProjectId == query.ProjectId);
+        var usages = new KeysetQuery<UsageRecord>("equipment_registry.mt_doc_usagerecord d").Where("d.project_id = ?", query.ProjectId);
         if (query.Status is { } status)
         {
-            usages = usages.Where(u => u.Status == status);
+            usages.Where("d.status = ?", status.ToString());
         }
 
         // Days on the platform's calendar: a use registered at 07:30 China time on the 21st belongs to the 21st.
         if (query.From is { } from)
         {
-            var since = ChinaTime.StartOf(from);
-            usages = usages.Where(u => u.RegisteredAt >= since);
+            usages.Where("d.registered_at >= ?::timestamptz", ChinaTime.StartOf(from));
         }
 
         if (query.To is { } to)
         {
-            var until = ChinaTime.StartOf(to.AddDays(1));
-            usages = usages.Where(u => u.RegisteredAt < until);
+            usages.Where("d.registered_at < ?::timestamptz", ChinaTime.StartOf(to.AddDays(1)));
         }
 
-        var page = await usages.OrderByDescending(u => u.RegisteredAt).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-        return new UsagePage(page.ToList(), page.TotalItemCount, query.Page, query.PageSize);
+        // A usage's id is a version 7 GUID made when it was registered: newest first is highest first.
+        return await usages.OrderById(descending: true).PageAsync(session, query.Cursor, query.PageSize, u => u.Id, cancellationToken);
     }
 }
 
@@ -84,12 +82,12 @@ public static class UsageQueriesEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/projects/{projectId:guid}/usages", async (Guid projectId, string? status, string? from, string? to, int? page, int? pageSize,
+        api.MapGet("/projects/{projectId:guid}/usages", async (Guid projectId, string? status, string? from, string? to, string? cursor, int? pageSize,
                 ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListProjectUsages(projectId, QueryValues.ParseEnum<UsageStatus>(status, "status"),
-                    QueryValues.ParseDay(from, "from"), QueryValues.ParseDay(to, "to"), QueryValues.ParsePage(page), Math.Clamp(pageSize ?? 20, 1, 100)), ct)))
+                    QueryValues.ParseDay(from, "from"), QueryValues.ParseDay(to, "to"), cursor, Keyset.PageSize(pageSize)), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Supervision")
-            .WithSummary("使用记录 of a project; ?status=in_use|suspended|exited&from=&to=&page=&pageSize=")
+            .WithSummary("使用记录 of a project, newest first; ?status=in_use|suspended|exited&from=&to=&pageSize=, next page with ?cursor=nextCursor")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/rigs/{rigId:guid}/usages", async (Guid rigId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListRigUsages(rigId), ct)))
             .RequireAuthorization(Policies.Ready).WithTags("Supervision").WithSummary("Every usage registration the rig ever had")
