@@ -103,4 +103,33 @@ public sealed class VerificationTests(PileRigHost host)
         var verification = await old.VerifiedAsync();
         await (await SupervisionScenario.RegisterAsync(old.Engineer, verification)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "equipment_registry.certificate_expired");
     }
+
+    [Fact]
+    public async Task Scans_queued_without_a_signal_are_sent_together_and_each_is_answered_on_its_own()
+    {
+        var s = await SupervisionScenario.CreateAsync(host);
+        var other = await SupervisionScenario.CreateAsync(host);
+        var verification = (await SupervisionScenario.StartAsync(s.Engineer, s.ProjectId, s.BaseUnitUrl)).Id("verificationId");
+        var brace = s.Components("brace").First()["code"]!.Str("url");
+        var mast = s.Components("mast_section").First()["code"]!.Str("url");
+        var foreign = other.Components("brace").First()["code"]!.Str("url");
+
+        var answer = await (await s.Engineer.PostAsync($"/api/v1/verifications/{verification}/scans/batch",
+            new { scanned = new[] { brace, foreign, mast, "C1234567890.1ABCDEFGHJK", brace } })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var results = answer["results"]!.AsArray();
+        results.Select(r => r!["accepted"]!.GetValue<bool>()).ShouldBe([true, false, true, false, true]);
+        results[1]!.Str("code").ShouldBe("equipment_registry.foreign_component");
+        results[1]!.Str("message").ShouldContain("非本主机成套构件");
+        results[3]!.Str("code").ShouldBe("equipment_registry.code_not_issued");
+        var view = answer["verification"]!;
+        view["components"]!.AsArray().Where(c => c!["scanned"]!.GetValue<bool>()).Count().ShouldBe(2);
+        view["refusedScans"]!.GetValue<int>().ShouldBe(2);
+
+        var tooMany = await s.Engineer.PostAsync($"/api/v1/verifications/{verification}/scans/batch", new { scanned = Enumerable.Repeat(brace, 201) });
+        (await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed")).FieldCodes("scanned").ShouldNotBeEmpty();
+        var outsider = await SupervisionScenario.CreateAsync(host);
+        await (await outsider.Engineer.PostAsync($"/api/v1/verifications/{verification}/scans/batch", new { scanned = new[] { brace } }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "equipment_registry.not_project_supervisor");
+    }
 }

@@ -24,7 +24,7 @@ public sealed class IdempotencyTests(PileRigHost host)
     [
         "upload a file", "submit a profile", "register a project", "edit a project", "change a project's engineers", "complete a project",
         "add a jurisdiction", "retire a jurisdiction", "register a rig", "add a component", "replace a component", "remove a component",
-        "add a rig type", "start a verification", "scan a component", "register an entry", "flag a rig", "clear a flag", "register an exit",
+        "add a rig type", "start a verification", "scan a component", "scan a batch of components", "register an entry", "flag a rig", "clear a flag", "register an exit",
         "spot-check a rig", "disable an engineer", "enable an engineer", "change one's password", "read a notification", "read every notification",
     ];
 
@@ -284,6 +284,14 @@ public sealed class IdempotencyTests(PileRigHost host)
                 var verification = (await SupervisionScenario.StartAsync(s.Engineer, s.ProjectId, s.BaseUnitUrl)).Id("verificationId");
                 var brace = s.Components("brace").First()["code"]!.Str("url");
                 return key => Send(s.Engineer, HttpMethod.Post, $"/api/v1/verifications/{verification}/scans", new { scanned = brace }, key);
+            }
+
+            case "scan a batch of components":
+            {
+                var s = await SupervisionScenario.CreateAsync(host);
+                var verification = (await SupervisionScenario.StartAsync(s.Engineer, s.ProjectId, s.BaseUnitUrl)).Id("verificationId");
+                var codes = s.Rig["components"]!.AsArray().Select(c => c!["code"]!.Str("url")).Append("C1234567890.1ABCDEFGHJK").ToArray();
+                return key => Send(s.Engineer, HttpMethod.Post, $"/api/v1/verifications/{verification}/scans/batch", new { scanned = codes }, key);
             }
 
             case "register an entry":

@@ -1,12 +1,36 @@
 // How queued on-site work reaches the server: through the typed client, each with its Idempotency-Key.
 import { api, describeProblem } from '../api/client'
-import { useSender, type QueuedRequest } from '../offline/queue'
+import { useBatchSender, useSender, type QueuedRequest, type SendResult } from '../offline/queue'
 
 export type QueuedOperation =
   | { op: 'scan'; verificationId: string; scanned: string }
   | { op: 'entry'; verificationId: string; installedHeightMetres: number; powerHeadCount: number; entryInspectionFormFileId: string }
 
 export function useQueueSender() {
+  // Scans made without a signal go out a hundred to a request (POST …/scans/batch), each answered on its own.
+  useBatchSender({
+    max: 100,
+    groupOf: (item) => ((item.body as QueuedOperation).op === 'scan' ? `scan:${(item.body as { verificationId: string }).verificationId}` : null),
+    send: async (items, key): Promise<SendResult[] | null> => {
+      const verificationId = (items[0].body as { verificationId: string }).verificationId
+      try {
+        const { data, response, error } = await api.POST('/api/v1/verifications/{verificationId}/scans/batch', {
+          params: { path: { verificationId } },
+          body: { scanned: items.map((i) => (i.body as { scanned: string }).scanned) },
+          headers: { 'Idempotency-Key': key },
+        })
+        if (response.ok && data) {
+          return data.results.map((r) => (r.accepted ? { ok: true as const } : { ok: false as const, retry: false, message: r.message ?? '' }))
+        }
+        if (response.status >= 500 || response.status === 429 || response.status === 408) return null
+        const message = describeProblem(error)
+        return items.map(() => ({ ok: false as const, retry: false, message }))
+      } catch {
+        return null // no connection
+      }
+    },
+  })
+
   useSender(async (item: QueuedRequest) => {
     const body = item.body as QueuedOperation
     const headers = { 'Idempotency-Key': item.idempotencyKey }

@@ -22,6 +22,9 @@ public static class CommonRules
     public static readonly RuleCode MobileFormat = new("validation.mobile_format", RuleKind.Validation,
         "手机号码格式不正确，应为 11 位且以 13–19 开头", "Mobile number must be 11 digits starting with 13–19");
 
+    public static readonly RuleCode TooMany = new("validation.too_many", RuleKind.Validation,
+        "最多 {max} 项", "At most {max} items");
+
     public static readonly RuleCode InvalidValue = new("validation.invalid_value", RuleKind.Validation,
         "取值无效", "This value is not allowed");
 

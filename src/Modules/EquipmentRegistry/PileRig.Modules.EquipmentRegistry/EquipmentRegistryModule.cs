@@ -25,6 +25,7 @@ public sealed class EquipmentRegistryModule : IModule
         // Singleton built at start: a missing signing key stops the host instead of failing the first scan.
         services.AddSingleton<QrCodes>();
         services.AddScoped<ScannedCodes>();
+        services.AddScoped<ComponentScans>();
         services.AddSingleton<ScanAttemptRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanAttemptRecorder>());
         services.AddScoped<Contracts.IRigUsageDirectory, RigUsageDirectory>();
@@ -46,6 +47,7 @@ public sealed class EquipmentRegistryModule : IModule
         LabelsEndpoint.Map(api);
         OversightEndpoint.Map(api);
         VerificationsEndpoint.Map(api);
+        ScanComponentsEndpoint.Map(api);
         RegisterUsageEndpoint.Map(api);
         FlagAndExitEndpoint.Map(api);
         UsageQueriesEndpoint.Map(api);

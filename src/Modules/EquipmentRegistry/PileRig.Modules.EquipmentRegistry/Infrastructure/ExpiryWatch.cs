@@ -50,18 +50,30 @@ public sealed partial class ExpiryWatch(IServiceScopeFactory scopes, IOptions<Su
         // China time: a certificate "valid until the 24th" is valid through that day in Ningbo.
         var today = ChinaTime.DayOf(clock.GetUtcNow());
         var horizon = today.AddDays(ExpiryNotices.NoticeDays);
-        var oldestLife = horizon.AddYears(-settings.Value.ServiceLifeYears.Values.Append(settings.Value.DefaultServiceLifeYears).Min());
-        var candidates = await session.Query<Rig>()
-            .Where(r => (r.Description.CertificateValidUntil != null && r.Description.CertificateValidUntil <= horizon)
-                        || r.Description.ManufactureDate <= oldestLife)
-            .ToListAsync(cancellationToken);
-        var sent = 0;
-        foreach (var rig in candidates)
+        // Only deadlines inside the notice window, found by the indexed dates (a manufacture-date window per service
+        // life): what ended long ago, or ends years from now, is not read.
+        var where = new List<string> { "(d.description_certificate_valid_until between ?::date and ?::date)" };
+        var parameters = new List<object> { Day(today), Day(horizon) };
+        var configured = settings.Value.ServiceLifeYears;
+        foreach (var (type, years) in configured)
         {
-            foreach (var (document, endsOn) in ExpiryNotices.Due(rig, settings.Value, today))
+            where.Add("(d.description_type_code = ? and d.description_manufacture_date between ?::date and ?::date)");
+            parameters.AddRange([type, Day(today.AddYears(-years)), Day(horizon.AddYears(-years))]);
+        }
+
+        var defaultYears = settings.Value.DefaultServiceLifeYears;
+        where.Add("(not (d.description_type_code = any(?)) and d.description_manufacture_date between ?::date and ?::date)");
+        parameters.AddRange([configured.Keys.ToArray(), Day(today.AddYears(-defaultYears)), Day(horizon.AddYears(-defaultYears))]);
+        var candidates = await session.QueryAsync<Rig>("where " + string.Join(" or ", where), cancellationToken, [.. parameters]);
+        var due = candidates.SelectMany(rig => ExpiryNotices.Due(rig, settings.Value, today).Select(d => (Rig: rig, d.Document, d.EndsOn))).ToList();
+        var already = (await session.LoadManyAsync<ExpiryNoticeSent>(cancellationToken,
+            due.Select(d => ExpiryNoticeSent.IdFor(d.Rig.Id, d.Document, d.EndsOn)).ToArray())).Select(n => n.Id).ToHashSet();
+        var sent = 0;
+        foreach (var (rig, document, endsOn) in due)
+        {
             {
                 var id = ExpiryNoticeSent.IdFor(rig.Id, document, endsOn);
-                if (await session.LoadAsync<ExpiryNoticeSent>(id, cancellationToken) is not null)
+                if (already.Contains(id))
                 {
                     continue;
                 }
@@ -76,6 +88,8 @@ public sealed partial class ExpiryWatch(IServiceScopeFactory scopes, IOptions<Su
         await session.SaveChangesAsync(cancellationToken);
         return sent;
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The certificate and service-life watch failed; retrying on the next tick")]
     private static partial void LogScanFailed(ILogger logger, Exception exception);

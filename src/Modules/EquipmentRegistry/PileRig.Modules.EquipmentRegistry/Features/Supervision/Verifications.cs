@@ -65,7 +65,7 @@ public sealed class StartVerificationHandler(IDocumentSession session, IProjectD
     }
 }
 
-public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirectory projects, ScannedCodes scannedCodes,
+public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirectory projects, ComponentScans scans,
     IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<ScanComponent, VerificationView>
 {
     public async ValueTask<VerificationView> Handle(ScanComponent command, CancellationToken cancellationToken)
@@ -75,47 +75,11 @@ public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirec
         await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
         var rig = (await session.LoadAsync<Rig>(verification.RigId, cancellationToken))!;
         var now = clock.GetUtcNow();
-        var actor = context.Actor;
 
-        var (outcome, binding) = await scannedCodes.ResolveAsync(command.Scanned!, cancellationToken);
-        if (outcome == ScanOutcome.Valid && binding!.RigId != rig.Id)
-        {
-            outcome = ScanOutcome.ForeignComponent;
-        }
-
-        if (outcome != ScanOutcome.Valid)
-        {
-            scannedCodes.RecordFailure(command.Scanned!, outcome, binding, rig.Id);
-            var refused = new ComponentScanRefused(verification.Id, command.Scanned!, outcome.ToString().ToLowerInvariant(),
-                outcome == ScanOutcome.ForeignComponent ? binding!.RigId : null, actor.AccountId, now);
-            stream.AppendOne(refused);
-            throw new RecordedRefusalException(await RefusalAsync(outcome, binding, cancellationToken));
-        }
-
-        if (binding!.ComponentId is { } componentId && !verification.ScannedComponentIds.Contains(componentId))
-        {
-            var scanned = new ComponentScanned(verification.Id, rig.Id, componentId, binding.Id, actor.AccountId, now);
-            stream.AppendOne(scanned);
-            verification = verification.Apply(scanned);
-        }
-
-        return await ViewAsync(verification, rig, now, cancellationToken);
-    }
-
-    private Task<VerificationView> ViewAsync(Verification verification, Rig rig, DateTimeOffset now, CancellationToken cancellationToken) =>
-        VerificationViews.BuildAsync(session, projects, verification, rig, settings.Value, now, cancellationToken);
-
-    // 非本主机成套构件 names the rig the component really belongs to.
-    private async Task<RuleViolation> RefusalAsync(ScanOutcome outcome, QrBinding? binding, CancellationToken cancellationToken)
-    {
-        if (outcome != ScanOutcome.ForeignComponent)
-        {
-            return CodeRules.For(outcome);
-        }
-
-        var other = (await session.LoadAsync<Rig>(binding!.RigId, cancellationToken))!;
-        return RuleViolation.Of(SupervisionRules.ForeignComponent, ("otherRig", other.BaseUnitCode), ("otherRigId", other.Id),
-            ("otherMaker", other.Description.Maker), ("otherModel", other.Description.Model));
+        var (after, refusal) = await scans.ScanAsync(stream, verification, rig, command.Scanned!, now, cancellationToken);
+        return refusal is not null
+            ? throw new RecordedRefusalException(refusal)
+            : await VerificationViews.BuildAsync(session, projects, after, rig, settings.Value, now, cancellationToken);
     }
 }
 
