@@ -126,6 +126,14 @@ restore_and_build() {
   dotnet build "$REPO/$2" -c "$1" -nologo -v q -clp:ErrorsOnly
 }
 
+# The host as production runs it: Release, compiled ahead of time (ReadyToRun), into .data/host. Starts in well under
+# half the time of the plain build output, which the JIT would compile method by method (ADR 0017).
+publish_host() {
+  log "Publishing the host (Release, ReadyToRun) to .data/host…"
+  dotnet publish "$REPO/src/Host/PileRig.Host/PileRig.Host.csproj" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$DATA/host" -nologo -v q -clp:ErrorsOnly
+}
+
 ensure_node() {
   command -v npm >/dev/null || ensure_tool npm npm
 }

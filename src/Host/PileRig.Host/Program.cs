@@ -24,7 +24,17 @@ var app = builder.Build();
 app.UsePileRig(modules);
 
 // JasperFx's command line: `run` (default), `db-apply`, `describe`, `codegen`, `projections` …
-return await app.RunJasperFxCommands(args);
+// After db-apply, what was applied is remembered for the nodes that start on it to check (ADR 0017); the fingerprint is
+// taken before the command runs, since the command disposes the host when it is done.
+var fingerprint = args is ["db-apply", ..] ? SchemaFingerprint.Of(app.Services.GetRequiredService<Marten.IDocumentStore>()) : null;
+var connectionString = app.Configuration.GetConnectionString(PersistenceComposition.ConnectionStringName)!;
+var exit = await app.RunJasperFxCommands(args);
+if (exit == 0 && fingerprint is not null)
+{
+    await SchemaFingerprint.RecordAsync(fingerprint, connectionString, CancellationToken.None);
+}
+
+return exit;
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -34,6 +34,9 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
 
     private readonly string _qrKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>More settings (environment variables) for this host, e.g. the benchmarks' rate limits.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>What the host wrote to its console, for a failing test's message.</summary>
     public System.Text.StringBuilder Output { get; } = new();
 
@@ -49,42 +52,28 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
             await create.ExecuteNonQueryAsync();
         }
 
+        await host.RunToCompletionAsync("db-apply");
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>Runs one of the host's commands (e.g. <c>db-apply</c>, as a deploy does) to its end.</summary>
+    public async Task RunToCompletionAsync(params string[] command)
+    {
+        using var process = Process.Start(StartInfo(command)) ?? throw new InvalidOperationException("the host did not start");
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{string.Join(' ', command)}` failed ({process.ExitCode}):\n{output}");
+        }
     }
 
     /// <summary>Starts the process and waits until it answers /health.</summary>
     public async Task StartAsync()
     {
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo("dotnet", Path.Combine(root, "src/Host/PileRig.Host/bin/Release/net10.0/PileRig.Host.dll"))
-        {
-            WorkingDirectory = Path.Combine(root, "src/Host/PileRig.Host"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__PileRig"] = ConnectionString,
-            ["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/'),
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["PileRig__Admin__Username"] = PileRigHost.AdminUsername,
-            ["PileRig__Admin__Password"] = AdminPassword,
-            ["PileRig__Qr__CurrentKeyId"] = "1",
-            ["PileRig__Qr__Keys__1"] = _qrKey,
-            ["PileRig__Qr__PublicBaseUrl"] = PileRigHost.PublicBaseUrl,
-            ["PileRig__Files__Root"] = Path.Combine(Folder, "files"),
-            ["PileRig__Security__KeysFolder"] = Path.Combine(Folder, "keys"),
-            ["PileRig__Security__LoginAttemptsPerAddressPerMinute"] = "10000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+        _process = Process.Start(StartInfo([])) ?? throw new InvalidOperationException("the host did not start");
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -115,6 +104,45 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
         }
 
         throw new TimeoutException("The host did not answer /health within 90 s:\n" + Output);
+    }
+
+    // The built host, started from its project folder as scripts/run starts it, with this host's settings.
+    private ProcessStartInfo StartInfo(string[] arguments)
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "src/Host/PileRig.Host/bin/Release/net10.0/PileRig.Host.dll"), .. arguments])
+        {
+            WorkingDirectory = Path.Combine(root, "src/Host/PileRig.Host"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__PileRig"] = ConnectionString,
+            ["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["PileRig__Admin__Username"] = PileRigHost.AdminUsername,
+            ["PileRig__Admin__Password"] = AdminPassword,
+            ["PileRig__Qr__CurrentKeyId"] = "1",
+            ["PileRig__Qr__Keys__1"] = _qrKey,
+            ["PileRig__Qr__PublicBaseUrl"] = PileRigHost.PublicBaseUrl,
+            ["PileRig__Files__Root"] = Path.Combine(Folder, "files"),
+            ["PileRig__Security__KeysFolder"] = Path.Combine(Folder, "keys"),
+            ["PileRig__Security__LoginAttemptsPerAddressPerMinute"] = "10000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (name, value) in Settings)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, requests cut mid-flight — a power cut, an OOM kill.</summary>

@@ -24,12 +24,16 @@ public static class HostComposition
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        // Captive dependencies (a scoped session inside a singleton) fail at start in every environment.
+        // Captive dependencies (a scoped session inside a singleton) fail at start in Development, where every test host
+        // runs, so none can reach production; there the walk over every registration would only cost start-up time.
+        var validate = builder.Environment.IsDevelopment() || builder.Configuration.GetValue("PileRig:ValidateServices", false);
         builder.Host.UseDefaultServiceProvider(o =>
         {
-            o.ValidateScopes = true;
-            o.ValidateOnBuild = true;
+            o.ValidateScopes = validate;
+            o.ValidateOnBuild = validate;
         });
+        // Seeders and background loops start side by side, not one after another.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         services.AddSingleton(TimeProvider.System);

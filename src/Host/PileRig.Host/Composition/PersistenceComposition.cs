@@ -37,6 +37,7 @@ public static class PersistenceComposition
         options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig").Duplicate(r => r.At);
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         AuditTrailStore.AddSchema(options);
+        SchemaFingerprint.AddSchema(options);
         foreach (var module in modules)
         {
             module.ConfigureMarten(options);
@@ -49,10 +50,26 @@ public static class PersistenceComposition
             ?? throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is missing: set ConnectionStrings__{ConnectionStringName} (the README's commands do).");
 
-        builder.Services.AddMarten(options => ConfigureStore(options, connectionString, modules))
+        var applyAtStart = builder.Configuration.GetValue("PileRig:Database:ApplyChangesAtStart", builder.Environment.IsDevelopment());
+        var marten = builder.Services.AddMarten(options =>
+            {
+                ConfigureStore(options, connectionString, modules);
+                if (!applyAtStart)
+                {
+                    options.AutoCreateSchemaObjects = AutoCreate.None;
+                }
+            })
             .UseLightweightSessions()
-            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine")
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
+        if (applyAtStart)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+        else
+        {
+            // Before every other hosted service: nothing starts on a database this build does not fit.
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaFingerprint.Check>());
+        }
         // After Marten, so the schema exists before the first sealing tick (ADR 0012).
         builder.Services.AddAuditTrail(builder.Configuration, connectionString, EventsSchema);
 
@@ -78,8 +95,11 @@ public static class PersistenceComposition
                     TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500)).WithFullJitter()
                 .Then.ScheduleRetry(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2),
                     TimeSpan.FromMinutes(10));
-            // ADR 0005: handlers are compiled at start (WolverineFx.RuntimeCompilation), so nothing generated can go stale.
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            // ADR 0005 (revised): the handlers' code is generated ahead (codegen write → Internal/Generated, committed) and
+            // compiled with the host; nothing is compiled at start. A test fails when the committed code is stale.
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+            // The schema is the deploy's job (db-apply); starting only checks that the message store exists.
+            options.AutoBuildMessageStorageOnStartup = applyAtStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             options.Durability.Mode = builder.Configuration.GetValue("PileRig:Wolverine:Balanced", false)
                 ? DurabilityMode.Balanced
                 : DurabilityMode.Solo;
