@@ -8,11 +8,14 @@ namespace PileRig.Modules.Personnel.Tests;
 public sealed class HostTests(PileRigHost host)
 {
     [Fact]
-    public async Task Health_checks_PostgreSQL_and_the_OpenAPI_document_and_reference_are_served()
+    public async Task Health_checks_PostgreSQL_and_shows_the_sealers_lag_and_the_OpenAPI_document_and_reference_are_served()
     {
         using var client = host.NewClient();
 
-        (await (await client.GetAsync("/health")).Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        var health = await (await client.GetAsync("/health")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        health.Str("status").ShouldBe("Healthy");
+        health["checks"]!["postgresql"]!.Str("status").ShouldBe("Healthy");
+        health["checks"]!["auditSealing"]!["lagEvents"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(0);
         var openApi = await (await client.GetAsync("/openapi/v1.json")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         openApi["paths"]!.AsObject().Select(p => p.Key).ShouldContain("/api/v1/engineers");
         (await client.GetAsync("/docs/")).StatusCode.ShouldBe(HttpStatusCode.OK);

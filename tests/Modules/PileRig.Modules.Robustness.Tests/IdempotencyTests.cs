@@ -38,6 +38,14 @@ public sealed class IdempotencyTests(PileRigHost host)
         var answers = await Task.WhenAll(Enumerable.Range(0, Width).Select(_ => AnswerOf(send(key))));
 
         var report = string.Join("\n", answers.Select(a => $"{a.Status} replayed={a.Replayed} {a.Body}"));
+        if (route == "change one's password")
+        {
+            // The change ends the session it was sent from: a send that reaches the server after the change committed
+            // is signed out (401), whichever key it carries. The others get the one answer.
+            answers.Where(a => a.Status == HttpStatusCode.Unauthorized).ShouldAllBe(a => a.Body.Contains("auth.unauthenticated"), report);
+            answers = answers.Where(a => a.Status != HttpStatusCode.Unauthorized).ToArray();
+        }
+
         answers.Select(a => a.Status).Distinct().ShouldHaveSingleItem(report);
         ((int)answers[0].Status).ShouldBeInRange(200, 299, report);
         answers.Select(a => a.Body).Distinct().ShouldHaveSingleItem(report);

@@ -32,8 +32,11 @@ public static class HostComposition
             o.ValidateScopes = validate;
             o.ValidateOnBuild = validate;
         });
-        // Seeders and background loops start side by side, not one after another.
-        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        // Seeders and background loops start side by side, not one after another — once the schema is the deploy's job
+        // (ADR 0017). Where the host applies schema changes itself (Development, the tests), Marten's apply must finish
+        // before a seeder's first query, or that query's own on-demand DDL races it ("relation … already exists").
+        var schemaAppliedAtStart = PersistenceComposition.AppliesSchemaAtStart(builder);
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = !schemaAppliedAtStart);
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         services.AddSingleton(TimeProvider.System);
@@ -69,7 +72,8 @@ public static class HostComposition
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
         app.UseWebClient();
 
         var api = app.MapGroup("/api/v1");
@@ -101,7 +105,8 @@ public static class HostComposition
         });
         services.AddPileRigOpenApi();
         services.AddWebClient();
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql")
+            .AddCheck<PileRig.BuildingBlocks.AuditTrail.SealingHealthCheck>("auditSealing");
     }
 
     private static void AddMediator(IServiceCollection services)
