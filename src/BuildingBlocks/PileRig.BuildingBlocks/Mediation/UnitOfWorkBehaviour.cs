@@ -14,7 +14,7 @@ namespace PileRig.BuildingBlocks.Mediation;
 /// For commands: stamps the Marten session with who, from where and the correlation id (so every appended event
 /// carries them as metadata), enrols the session in Wolverine's outbox, runs the handler, adds the idempotent answer
 /// when the request has a key, and saves once. Either the events, documents, outgoing integration messages and the
-/// answer are all committed in one transaction, or none is. A lost race is answered here, in one place: decided again
+/// answer are all committed in one transaction, or none is; the command's reads run in that transaction too. A lost race is answered here, in one place: decided again
 /// for <see cref="IRetriedOnConflict"/> commands, the claim's own rule for a unique claim, the handler's
 /// <see cref="LostRaceAnswer"/> where it gave one, 409 <c>concurrency.conflict</c> otherwise.
 /// Queries pass straight through.
@@ -38,6 +38,9 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IDocumentSession se
         {
             TResponse response = default!;
             RecordedRefusalException? refusal = null;
+            // Reads and writes in one transaction on one connection: one commit per command, however many documents it
+            // reads first. A refusal thrown before saving rolls it back when the session is disposed.
+            await session.BeginTransactionAsync(cancellationToken);
             try
             {
                 response = await next(message, cancellationToken);
