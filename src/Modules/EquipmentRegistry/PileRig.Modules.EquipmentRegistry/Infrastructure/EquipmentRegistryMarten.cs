@@ -22,7 +22,7 @@ public static class EquipmentRegistryMarten
             .Duplicate(r => r.Description.CertificateValidUntil!)
             .Duplicate(r => r.Description.ManufactureDate)
             .Duplicate(r => r.OpenFlagCount)
-            .Duplicate(r => r.Jurisdictions, pgType: "varchar[]", configure: index => index.Method = IndexMethod.gin);
+            .Duplicate(r => r.Jurisdictions, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<RigType>().DatabaseSchemaName(Schema);
         options.Schema.For<QrBinding>().DatabaseSchemaName(Schema);
         options.Schema.For<ExpiryNoticeSent>().DatabaseSchemaName(Schema);

@@ -25,7 +25,7 @@ public sealed class ListRigsHandler(IQuerySession session, QrCodes codes, Reques
         if (actor.Role == Roles.Regulator)
         {
             // Rigs ever entered, flagged or spot-checked in the regulator's jurisdictions.
-            rigs.Where("d.jurisdictions && ?::varchar[]", (object)actor.Jurisdictions.ToArray());
+            rigs.Where("d.jurisdictions && ?::text[]", (object)actor.Jurisdictions.ToArray());
         }
         else if (!actor.IsAdmin)
         {

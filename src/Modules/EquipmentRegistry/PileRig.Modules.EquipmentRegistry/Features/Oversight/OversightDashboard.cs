@@ -60,7 +60,7 @@ public sealed class GetOversightDashboardHandler(IQuerySession session, RequestC
         var regulator = actor.Role == Roles.Regulator;
         var mine = actor.Jurisdictions.ToArray();
         var usageScope = regulator ? " and u.jurisdiction_code = any(?)" : "";
-        var rigScope = regulator ? " and r.jurisdictions && ?::varchar[]" : "";
+        var rigScope = regulator ? " and r.jurisdictions && ?::text[]" : "";
         object[] Scoped(params object[] values) => regulator ? [.. values, mine] : values;
 
         var inUse = await session.QueryAsync<CountRow>($"""
@@ -239,7 +239,7 @@ public sealed class ListOversightRigsHandler(IQuerySession session, RequestConte
         var list = OversightLists.ScopedRigs(context.Actor);
         if (query.Jurisdiction is { } jurisdiction)
         {
-            list.Where("d.jurisdictions && ?::varchar[]", (object)new[] { jurisdiction });
+            list.Where("d.jurisdictions && ?::text[]", (object)new[] { jurisdiction });
         }
 
         if (query.Type is { } type)
@@ -301,7 +301,7 @@ public static class OversightLists
     public static KeysetQuery<Rig> ScopedRigs(Actor actor)
     {
         var list = new KeysetQuery<Rig>("equipment_registry.mt_doc_rig d");
-        return actor.Role == Roles.Regulator ? list.Where("d.jurisdictions && ?::varchar[]", (object)actor.Jurisdictions.ToArray()) : list;
+        return actor.Role == Roles.Regulator ? list.Where("d.jurisdictions && ?::text[]", (object)actor.Jurisdictions.ToArray()) : list;
     }
 
     /// <summary>The day a rig's service life ends, in SQL: its manufacture date plus the years its type may serve (settings).</summary>
