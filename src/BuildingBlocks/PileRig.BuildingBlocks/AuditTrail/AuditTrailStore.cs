@@ -166,7 +166,13 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
 
     private async Task<SealState> ReadStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        // The first run on a store sealed by an earlier release starts after what that release sealed.
+        if (await TryReadStateAsync(connection, transaction, cancellationToken) is { } state)
+        {
+            return state;
+        }
+
+        // Once per store: the first run on a store sealed by an earlier release starts after what that release sealed.
+        // (Never on a tick: counting the links costs a scan of them all.)
         await using (var init = new NpgsqlCommand($"""
             insert into {Schema}.seal_state (id, sealed_through, position, global_hash)
             select 1, coalesce(max(seq_id), 0), count(*), '{EventChain.Genesis}' from {Schema}.chain_links
@@ -176,10 +182,14 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             await init.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        return (await TryReadStateAsync(connection, transaction, cancellationToken))!;
+    }
+
+    private static async Task<SealState?> TryReadStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
         await using var select = new NpgsqlCommand($"select sealed_through, position, global_hash from {Schema}.seal_state where id = 1", connection, transaction);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new SealState(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2));
+        return await reader.ReadAsync(cancellationToken) ? new SealState(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)) : null;
     }
 
     private async Task<List<ChainedEvent>> ReadEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object[] parameters,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -26,13 +27,16 @@ public static class CanonicalJson
 
     public static string Canonicalize(JsonElement element)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            Write(writer, element);
-        }
+        var buffer = new ArrayBufferWriter<byte>(256);
+        WriteTo(buffer, element);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+    /// <summary>Appends the canonical UTF-8 spelling of <paramref name="element"/> to <paramref name="output"/> (the hash's hot path).</summary>
+    public static void WriteTo(IBufferWriter<byte> output, JsonElement element)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        Write(writer, element);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)
@@ -41,12 +45,14 @@ public static class CanonicalJson
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                var properties = SortedProperties(element, out var count);
+                for (var i = 0; i < count; i++)
                 {
-                    writer.WritePropertyName(property.Name);
-                    Write(writer, property.Value);
+                    writer.WritePropertyName(properties[i].Name);
+                    Write(writer, properties[i].Value);
                 }
 
+                ArrayPool<(string, JsonElement)>.Shared.Return(properties, clearArray: true);
                 writer.WriteEndObject();
                 break;
             case JsonValueKind.Array:
@@ -59,7 +65,7 @@ public static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.Number:
-                writer.WriteRawValue(CanonicalNumber(element.GetRawText()), skipInputValidation: true);
+                WriteNumber(writer, element);
                 break;
             default:
                 element.WriteTo(writer);
@@ -67,7 +73,61 @@ public static class CanonicalJson
         }
     }
 
-    // 12.50, 1.25E1 and 12.5 are one number; jsonb keeps the scale it was given, a serializer may not.
+    // Keys in ordinal order, each name read once (JsonProperty.Name allocates on every call, a sort calls it n log n times).
+    private static (string Name, JsonElement Value)[] SortedProperties(JsonElement element, out int count)
+    {
+        var properties = ArrayPool<(string Name, JsonElement Value)>.Shared.Rent(16);
+        count = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (count == properties.Length)
+            {
+                var larger = ArrayPool<(string, JsonElement)>.Shared.Rent(count * 2);
+                properties.AsSpan(0, count).CopyTo(larger);
+                ArrayPool<(string, JsonElement)>.Shared.Return(properties, clearArray: true);
+                properties = larger;
+            }
+
+            properties[count++] = (property.Name, property.Value);
+        }
+
+        properties.AsSpan(0, count).Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return properties;
+    }
+
+    // 12.50, 1.25E1 and 12.5 are one number; jsonb keeps the scale it was given, a serializer may not. A plain integer
+    // (digits only, short, not "-0") is already in its canonical spelling and is written as it is.
+    private static void WriteNumber(Utf8JsonWriter writer, JsonElement element)
+    {
+        var raw = element.GetRawText();
+        if (IsPlainInteger(raw))
+        {
+            writer.WriteRawValue(raw, skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteRawValue(CanonicalNumber(raw), skipInputValidation: true);
+    }
+
+    private static bool IsPlainInteger(string raw)
+    {
+        var digits = raw.AsSpan(raw.StartsWith('-') ? 1 : 0);
+        if (digits.Length is 0 or > 18 || raw == "-0" || (digits.Length > 1 && digits[0] == '0'))
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string CanonicalNumber(string raw)
     {
         if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))

@@ -43,20 +43,62 @@ public sealed class DigestSigner : IDisposable
 
     public static string KeyIdOf(string publicKeyPem)
     {
-        using var key = ECDsa.Create();
-        key.ImportFromPem(publicKeyPem);
-        return Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16];
+        using var key = VerificationKey.Open(publicKeyPem);
+        return key.KeyId;
     }
 
     public static bool Verify(string publicKeyPem, string canonicalText, string signature)
     {
         try
         {
-            using var key = ECDsa.Create();
-            key.ImportFromPem(publicKeyPem);
-            return key.VerifyData(Encoding.UTF8.GetBytes(canonicalText), Convert.FromBase64String(signature), HashAlgorithmName.SHA256);
+            using var key = VerificationKey.Open(publicKeyPem);
+            return key.Verify(canonicalText, signature);
         }
         catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _key.Dispose();
+}
+
+/// <summary>A public key read once from its PEM, for checking many signatures (a trail's seal and each of its digests).</summary>
+public sealed class VerificationKey : IDisposable
+{
+    private readonly ECDsa _key;
+
+    private VerificationKey(ECDsa key)
+    {
+        _key = key;
+        KeyId = Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16];
+    }
+
+    public string KeyId { get; }
+
+    /// <exception cref="CryptographicException">The PEM holds no usable key.</exception>
+    public static VerificationKey Open(string publicKeyPem)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(publicKeyPem);
+            return new VerificationKey(key);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    public bool Verify(string canonicalText, string signature)
+    {
+        try
+        {
+            return _key.VerifyData(Encoding.UTF8.GetBytes(canonicalText), Convert.FromBase64String(signature), HashAlgorithmName.SHA256);
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,21 +42,37 @@ public static class EventChain
 
     public static string Hash(string previousHash, ChainedEvent e)
     {
-        // Field names are part of the format: changing them breaks every chain ever sealed.
-        var preimage = string.Join('\n',
-            "pilerig-chain/1",
-            previousHash,
-            e.StreamId.ToString("D"),
-            e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.EventId.ToString("D"),
-            e.Type,
-            e.Timestamp,
-            e.CorrelationId ?? "",
-            e.CausationId ?? "",
-            e.Headers is { } headers ? CanonicalJson.Canonicalize(headers) : "null",
-            CanonicalJson.Canonicalize(e.Data));
-        return Sha256Hex(preimage);
+        // The preimage, one field per line. Field names and order are part of the format: changing them breaks every
+        // chain ever sealed. Written as UTF-8 straight into one buffer and hashed there (a verifier checks 10⁵ events/s).
+        var preimage = new ArrayBufferWriter<byte>(1024);
+        Line(preimage, "pilerig-chain/1");
+        Line(preimage, previousHash);
+        Line(preimage, e.StreamId.ToString("D"));
+        Line(preimage, e.Version.ToString(CultureInfo.InvariantCulture));
+        Line(preimage, e.Sequence.ToString(CultureInfo.InvariantCulture));
+        Line(preimage, e.EventId.ToString("D"));
+        Line(preimage, e.Type);
+        Line(preimage, e.Timestamp);
+        Line(preimage, e.CorrelationId ?? "");
+        Line(preimage, e.CausationId ?? "");
+        if (e.Headers is { } headers)
+        {
+            CanonicalJson.WriteTo(preimage, headers);
+        }
+        else
+        {
+            Encoding.UTF8.GetBytes("null", preimage);
+        }
+
+        preimage.Write("\n"u8);
+        CanonicalJson.WriteTo(preimage, e.Data);
+        return Convert.ToHexStringLower(SHA256.HashData(preimage.WrittenSpan));
+    }
+
+    private static void Line(ArrayBufferWriter<byte> preimage, string value)
+    {
+        Encoding.UTF8.GetBytes(value, preimage);
+        preimage.Write("\n"u8);
     }
 
     /// <summary>The global chain: each sealed event's hash folded onto the previous, in the order they were sealed.</summary>

@@ -12,13 +12,24 @@ public static class TrailVerifier
     public static TrailVerification Verify(TrailDocument trail, string? trustedPublicKeyPem = null)
     {
         var findings = new List<string>();
-        var keyPem = trustedPublicKeyPem ?? trail.PublicKeyPem;
         var keyTrusted = trustedPublicKeyPem is not null;
+        VerificationKey key;
+        try
+        {
+            key = VerificationKey.Open(trustedPublicKeyPem ?? trail.PublicKeyPem);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            findings.Add("The public key cannot be read.");
+            return new TrailVerification(false, null, findings, keyTrusted);
+        }
+
+        using var _ = key;
         if (!keyTrusted)
         {
             findings.Add("No public key given: checking signatures with the key inside the file, which proves integrity but not origin.");
         }
-        else if (!string.Equals(DigestSigner.KeyIdOf(keyPem), trail.Seal.KeyId, StringComparison.Ordinal))
+        else if (!string.Equals(key.KeyId, trail.Seal.KeyId, StringComparison.Ordinal))
         {
             findings.Add("The trail was sealed with a different key than the one given.");
         }
@@ -39,7 +50,7 @@ public static class TrailVerifier
 
         var seal = trail.Seal;
         var last = trail.Events.Count == 0 ? null : trail.Events[^1];
-        if (!DigestSigner.Verify(keyPem, TrailSeal.SignedText(seal.StreamId, seal.Version, seal.Hash, seal.SealedAt), seal.Signature))
+        if (!key.Verify(TrailSeal.SignedText(seal.StreamId, seal.Version, seal.Hash, seal.SealedAt), seal.Signature))
         {
             findings.Add("The export seal's signature does not verify.");
         }
@@ -52,7 +63,7 @@ public static class TrailVerifier
         {
             var root = SignedDigest.RootOf(digest.Day, digest.Heads);
             if (!string.Equals(root, digest.Root, StringComparison.Ordinal)
-                || !DigestSigner.Verify(keyPem, SignedDigest.SignedText(digest.Day, digest.Root), digest.Signature))
+                || !key.Verify(SignedDigest.SignedText(digest.Day, digest.Root), digest.Signature))
             {
                 findings.Add($"The digest of {digest.Day:yyyy-MM-dd} does not verify.");
                 continue;
