@@ -45,10 +45,10 @@ port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # A private cluster under .data/<name>, listening on 127.0.0.1 only, on the port given or — when that one is taken by
 # something else — the next free one; the choice is remembered in .data/<name>.port.
-#   ensure_cluster <name> <port> <durable|throwaway>
+#   ensure_cluster <name> <port> <durable|throwaway> [more postgres options]
 # Sets PG_CONNECTION (to the 'postgres' database) and PG_PORT for the caller.
 ensure_cluster() {
-  local name="$1" port="$2" mode="$3"
+  local name="$1" port="$2" mode="$3" more="${4:-}"
   ensure_postgres_binaries
   mkdir -p "$DATA"
   local pgdata="$DATA/$name" sock="$DATA/$name-socket"
@@ -84,6 +84,7 @@ ensure_cluster() {
   local options="-p $port -c listen_addresses=127.0.0.1 -k $sock"
   # Only the throw-away test cluster trades durability for speed; the product's cluster keeps PostgreSQL's defaults.
   [ "$mode" = throwaway ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+  [ -n "$more" ] && options="$options $more"
 
   if ! pg_as_owner "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     log "Starting PostgreSQL ($name) on 127.0.0.1:$port…"

@@ -32,7 +32,16 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pilerig-process", Guid.NewGuid().ToString("N")[..12]);
 
-    private readonly string _qrKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    /// <summary>The key this host signs QR codes with (the benchmarks sign the codes of the rigs they generate).</summary>
+    public string QrKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// Which build of the host runs: the Release build output by default; PILERIG_HOST_DLL names another (the benchmarks
+    /// run the ReadyToRun publish of scripts/run, as production does).
+    /// </summary>
+    public static string HostDll => Environment.GetEnvironmentVariable("PILERIG_HOST_DLL") is { Length: > 0 } dll
+        ? dll
+        : Path.Combine(RepositoryRoot(), "src/Host/PileRig.Host/bin/Release/net10.0/PileRig.Host.dll");
 
     /// <summary>More settings (environment variables) for this host, e.g. the benchmarks' rate limits.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -40,7 +49,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
     /// <summary>What the host wrote to its console, for a failing test's message.</summary>
     public System.Text.StringBuilder Output { get; } = new();
 
-    public static async Task<HostProcess> StartOnNewDatabaseAsync()
+    public static async Task<HostProcess> StartOnNewDatabaseAsync(Action<HostProcess>? configure = null)
     {
         var admin = Environment.GetEnvironmentVariable("PILERIG_TEST_ADMIN_CONNECTION")
             ?? throw new InvalidOperationException("PILERIG_TEST_ADMIN_CONNECTION is not set: run the tests with scripts/test.");
@@ -52,6 +61,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
             await create.ExecuteNonQueryAsync();
         }
 
+        configure?.Invoke(host);
         await host.RunToCompletionAsync("db-apply");
         await host.StartAsync();
         return host;
@@ -69,9 +79,10 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
         }
     }
 
-    /// <summary>Starts the process and waits until it answers /health.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the process and waits until it answers /health; returns how long that took (its cold start).</summary>
+    public async Task<TimeSpan> StartAsync()
     {
+        var started = Stopwatch.StartNew();
         _process = Process.Start(StartInfo([])) ?? throw new InvalidOperationException("the host did not start");
 
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -92,7 +103,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
             {
                 if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
                 {
-                    return;
+                    return started.Elapsed;
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -100,7 +111,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
                 // not listening yet
             }
 
-            await Task.Delay(200);
+            await Task.Delay(10);
         }
 
         throw new TimeoutException("The host did not answer /health within 90 s:\n" + Output);
@@ -110,7 +121,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
     private ProcessStartInfo StartInfo(string[] arguments)
     {
         var root = RepositoryRoot();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "src/Host/PileRig.Host/bin/Release/net10.0/PileRig.Host.dll"), .. arguments])
+        var start = new ProcessStartInfo("dotnet", [HostDll, .. arguments])
         {
             WorkingDirectory = Path.Combine(root, "src/Host/PileRig.Host"),
             RedirectStandardOutput = true,
@@ -125,7 +136,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
             ["PileRig__Admin__Username"] = PileRigHost.AdminUsername,
             ["PileRig__Admin__Password"] = AdminPassword,
             ["PileRig__Qr__CurrentKeyId"] = "1",
-            ["PileRig__Qr__Keys__1"] = _qrKey,
+            ["PileRig__Qr__Keys__1"] = QrKey,
             ["PileRig__Qr__PublicBaseUrl"] = PileRigHost.PublicBaseUrl,
             ["PileRig__Files__Root"] = Path.Combine(Folder, "files"),
             ["PileRig__Security__KeysFolder"] = Path.Combine(Folder, "keys"),
