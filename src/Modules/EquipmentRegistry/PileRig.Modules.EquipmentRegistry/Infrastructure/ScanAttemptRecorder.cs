@@ -2,40 +2,47 @@ using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Weasel.Core;
 
 namespace PileRig.Modules.EquipmentRegistry.Infrastructure;
 
 /// <summary>
 /// Failed scans (forged, unknown, revoked codes) are evidence for the regulator, but recording each one is not the
-/// scanning phone's business: they are queued here and written in batches (one transaction per batch, at most every
-/// 200 ms), off the request path, so a flood of forged codes costs the scanners nothing. The queue is drained on
-/// shutdown; a process killed outright loses at most the last 200 ms of attempts. Bounded: past 100,000 waiting (an
-/// attack no rate limit stopped) the newest are dropped, and counted in the log.
+/// scanning phone's business: they are queued here and written by one background loop in bulk (one COPY per batch
+/// of up to 5,000), off the request path, so a flood of forged codes costs the scanners a queue write. The loop
+/// drains as fast as PostgreSQL takes the batches (waiting 100 ms after a batch that was not full, so a flood makes
+/// a few large ones), and the queue
+/// is drained on shutdown; a process killed outright loses only what was queued and not yet written. Bounded: when
+/// 100,000 wait (a flood faster than the database) a request waits for room instead of the record being dropped —
+/// nothing a regulator should see is thrown away, and the flood slows itself down.
 /// </summary>
 public sealed partial class ScanAttemptRecorder(IDocumentStore store, ILogger<ScanAttemptRecorder> logger) : BackgroundService
 {
-    private const int BatchSize = 500;
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
+    private const int BatchSize = 5_000;
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
+
+    // After a batch smaller than full, the loop waits this long for more: a flood is then written in a few large COPYs
+    // (a commit each) instead of one small one per attempt, which would cost the database more than the scans do.
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(100);
 
     private readonly Channel<ScanAttempt> _queue = Channel.CreateBounded<ScanAttempt>(
-        new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
-    private long _dropped;
+    private readonly List<ScanAttempt> _failed = []; // only the loop (or the final flush) touches it
 
-    public void Record(ScanAttempt attempt)
-    {
-        if (!_queue.Writer.TryWrite(attempt))
-        {
-            Interlocked.Increment(ref _dropped);
-        }
-    }
+    /// <summary>Queues the attempt; waits only while the queue is full.</summary>
+    public ValueTask RecordAsync(ScanAttempt attempt, CancellationToken cancellationToken) =>
+        _queue.Writer.TryWrite(attempt) ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(attempt, cancellationToken);
 
     /// <summary>Writes everything queued now (tests, and shutdown).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         while (_queue.Reader.TryPeek(out _))
         {
-            await WriteBatchAsync(cancellationToken);
+            if (!(await WriteBatchAsync(cancellationToken)).Written)
+            {
+                await Task.Delay(AfterFailure, cancellationToken);
+            }
         }
     }
 
@@ -45,24 +52,29 @@ public sealed partial class ScanAttemptRecorder(IDocumentStore store, ILogger<Sc
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await WriteBatchAsync(stoppingToken);
-                if (Interlocked.Exchange(ref _dropped, 0) is var dropped and > 0)
+                var (written, full) = await WriteBatchAsync(stoppingToken);
+                if (!written)
                 {
-                    LogDropped(logger, dropped);
+                    await Task.Delay(AfterFailure, stoppingToken);
                 }
-
-                await Task.Delay(Pause, stoppingToken);
+                else if (!full)
+                {
+                    await Task.Delay(Linger, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await FlushAsync(CancellationToken.None);
+            using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await FlushAsync(shutdown.Token);
         }
     }
 
-    private async Task WriteBatchAsync(CancellationToken cancellationToken)
+    private async Task<(bool Written, bool Full)> WriteBatchAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<ScanAttempt>(BatchSize);
+        // A batch that failed is written first and whole, before anything newer: the queue keeps its order.
+        var batch = new List<ScanAttempt>(_failed);
+        _failed.Clear();
         while (batch.Count < BatchSize && _queue.Reader.TryRead(out var attempt))
         {
             batch.Add(attempt);
@@ -70,28 +82,23 @@ public sealed partial class ScanAttemptRecorder(IDocumentStore store, ILogger<Sc
 
         if (batch.Count == 0)
         {
-            return;
+            return (true, false);
         }
 
         try
         {
-            await using var session = store.LightweightSession();
-            session.Store(batch.ToArray());
-            await session.SaveChangesAsync(cancellationToken);
+            // Ids are fresh, so plain inserts; one COPY is all-or-nothing, so a retried batch is never half-written.
+            await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, batchSize: BatchSize, cancellationToken);
+            return (true, batch.Count == BatchSize);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogWriteFailed(logger, e, batch.Count);
-            foreach (var attempt in batch)
-            {
-                Record(attempt); // tried again with the next batch
-            }
+            _failed.AddRange(batch);
+            return (false, false);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} failed-scan records were dropped: the queue was full")]
-    private static partial void LogDropped(ILogger logger, long count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} failed-scan records failed; they are queued again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} failed-scan records failed; they are written again shortly")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 }

@@ -36,11 +36,12 @@ public sealed class ScannedCodes(IQuerySession session, QrCodes codes, ScanAttem
     }
 
     /// <summary>Keeps a failed scan for the regulator: what, by whom (if signed in), from where, when, for which rig. Written in the background.</summary>
-    public void RecordFailure(string scanned, ScanOutcome outcome, QrBinding? binding, Guid? rigBeingVerified = null)
+    public ValueTask RecordFailureAsync(string scanned, ScanOutcome outcome, QrBinding? binding, CancellationToken cancellationToken,
+        Guid? rigBeingVerified = null)
     {
         var actor = context.ActorOrNull;
-        recorder.Record(new ScanAttempt(Guid.CreateVersion7(), scanned.Length > 200 ? scanned[..200] : scanned,
+        return recorder.RecordAsync(new ScanAttempt(Guid.CreateVersion7(), scanned.Length > 200 ? scanned[..200] : scanned,
             outcome.ToString().ToLowerInvariant(), actor?.AccountId, actor?.EnterpriseId, context.Client.Address, context.Client.UserAgent,
-            binding?.Id, rigBeingVerified ?? binding?.RigId, clock.GetUtcNow()));
+            binding?.Id, rigBeingVerified ?? binding?.RigId, clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ResolveScannedCodeHandler(IQuerySession session, ScannedCode
         var (outcome, binding) = await scannedCodes.ResolveAsync(query.Scanned, cancellationToken);
         if (outcome != ScanOutcome.Valid)
         {
-            scannedCodes.RecordFailure(query.Scanned, outcome, binding);
+            await scannedCodes.RecordFailureAsync(query.Scanned, outcome, binding, cancellationToken);
             return new ScanResult(outcome, binding, null, null);
         }
 

@@ -27,7 +27,7 @@ public sealed class ComponentScans(IQuerySession session, ScannedCodes scannedCo
 
         if (outcome != ScanOutcome.Valid)
         {
-            scannedCodes.RecordFailure(scanned, outcome, binding, rig.Id);
+            await scannedCodes.RecordFailureAsync(scanned, outcome, binding, cancellationToken, rig.Id);
             var refused = new ComponentScanRefused(verification.Id, scanned, outcome.ToString().ToLowerInvariant(),
                 outcome == ScanOutcome.ForeignComponent ? binding!.RigId : null, actor.AccountId, now);
             stream.AppendOne(refused);

@@ -44,7 +44,7 @@ public sealed class SpotCheckHandler(IDocumentSession session, ScannedCodes scan
         var (outcome, binding) = await scannedCodes.ResolveAsync(command.Scanned!, cancellationToken);
         if (outcome != ScanOutcome.Valid)
         {
-            scannedCodes.RecordFailure(command.Scanned!, outcome, binding);
+            await scannedCodes.RecordFailureAsync(command.Scanned!, outcome, binding, cancellationToken);
             throw new RuleViolationException(CodeRules.For(outcome));
         }
 
