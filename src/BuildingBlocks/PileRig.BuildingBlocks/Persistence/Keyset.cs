@@ -34,6 +34,9 @@ public sealed class KeysetQuery<T>(string from)
 
     public KeysetQuery<T> Where(string condition) => Add(condition);
 
+    /// <summary>A condition with several placeholders, one value each, in order (an array value is one parameter in <see cref="Where(string, object)"/>).</summary>
+    public KeysetQuery<T> WhereEach(string condition, object[] parameters) => Add(condition, parameters);
+
     private KeysetQuery<T> Add(string condition, params object[] parameters)
     {
         _where.Add(condition);

@@ -21,6 +21,7 @@ public static class EquipmentRegistryMarten
             .Duplicate(r => r.Description.FactorySerial)
             .Duplicate(r => r.Description.CertificateValidUntil!)
             .Duplicate(r => r.Description.ManufactureDate)
+            .Index([r => r.Description.TypeCode, r => r.Description.ManufactureDate], index => index.Name = "mt_doc_rig_idx_service_life")
             .Duplicate(r => r.OpenFlagCount)
             .Duplicate(r => r.Jurisdictions, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<RigType>().DatabaseSchemaName(Schema);
@@ -40,7 +41,12 @@ public static class EquipmentRegistryMarten
             .Duplicate(u => u.ExitedAt!)
             .Duplicate(u => u.ProjectName)
             .Duplicate(u => u.RigFactorySerial)
-            .Duplicate(u => u.InstalledHeightMetres);
+            .Duplicate(u => u.InstalledHeightMetres)
+            // The dashboard's and the regulator's counts read these without touching the (wide) rows: in use by
+            // jurisdiction and type, and entries / exits per week within a jurisdiction.
+            .Index([u => u.JurisdictionCode, u => u.Status, u => u.RigTypeCode], index => index.Name = "mt_doc_usagerecord_idx_in_use_by_type")
+            .Index([u => u.JurisdictionCode, u => u.RegisteredAt], index => index.Name = "mt_doc_usagerecord_idx_entries_by_jurisdiction")
+            .Index([u => u.JurisdictionCode, u => u.ExitedAt!], index => index.Name = "mt_doc_usagerecord_idx_exits_by_jurisdiction");
         options.Schema.For<Verification>().DatabaseSchemaName(Schema).Index(v => v.RigId);
         options.Projections.Snapshot<Rig>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<Verification>(SnapshotLifecycle.Inline);

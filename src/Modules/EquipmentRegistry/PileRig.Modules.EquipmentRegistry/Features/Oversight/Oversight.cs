@@ -87,7 +87,7 @@ public static class OversightScope
     public static KeysetQuery<T> OfRegulator<T>(KeysetQuery<T> list, string rigColumn, SharedKernel.Identity.Actor actor) =>
         actor.Role != SharedKernel.Identity.Roles.Regulator
             ? list
-            : list.Where($"exists (select 1 from equipment_registry.mt_doc_rig r where r.id = {rigColumn} and r.jurisdictions && ?::text[])",
+            : list.Where($"{rigColumn} is not null and exists (select 1 from equipment_registry.mt_doc_rig r where r.id = {rigColumn} and r.jurisdictions && ?::text[])",
                 (object)actor.Jurisdictions.ToArray());
 }
 

@@ -94,11 +94,11 @@ public sealed class GetOversightDashboardHandler(IQuerySession session, RequestC
             .ToList();
 
         var clones = await CountAsync($"select count(*) from {Clones} c" + (regulator
-            ? $" where exists (select 1 from {Rigs} r where r.id = (c.data->>'ExistingRigId')::uuid{rigScope})" : ""), Scoped());
+            ? $" where exists (select 1 from {Rigs} r where r.id = c.existing_rig_id{rigScope})" : ""), Scoped());
         var failedScans = await CountAsync($"select count(*) from {ScanAttempts} a" + (regulator
-            ? $" where exists (select 1 from {Rigs} r where r.id = (a.data->>'RigId')::uuid{rigScope})" : ""), Scoped());
-        var pastLife = await CountAsync($"select count(*) from {Rigs} r where {OversightLists.ServiceLifeEndsSql(settings.Value, "r")} < ?::date{rigScope}",
-            Scoped(todayText));
+            ? $" where a.rig_id is not null and exists (select 1 from {Rigs} r where r.id = a.rig_id{rigScope})" : ""), Scoped());
+        var lifeEnded = OversightLists.ServiceLifeEndedBefore(settings.Value, "r", todayText);
+        var pastLife = await CountAsync($"select count(*) from {Rigs} r where {lifeEnded.Sql}{rigScope}", Scoped(lifeEnded.Parameters));
         var expired = await CountAsync($"select count(*) from {Rigs} r where r.description_certificate_valid_until < ?::date{rigScope}", Scoped(todayText));
 
         return new OversightDashboard(
@@ -261,7 +261,7 @@ public sealed class ListOversightRigsHandler(IQuerySession session, RequestConte
         _ = query.Lapsed switch
         {
             Lapsed.Certificate => list.Where("d.description_certificate_valid_until < ?::date", today),
-            Lapsed.ServiceLife => list.Where($"{lifeEnds} < ?::date", today),
+            Lapsed.ServiceLife => OversightLists.ServiceLifeEndedBefore(settings.Value, "d", today) is var (sql, days) ? list.WhereEach(sql, days) : list,
             _ => list,
         };
         _ = OversightLists.SortKey(query.Sort, "-registeredAt") switch
@@ -313,6 +313,30 @@ public static class OversightLists
             ? settings.DefaultServiceLifeYears.ToString(CultureInfo.InvariantCulture)
             : $"case {alias}.description_type_code{cases} else {settings.DefaultServiceLifeYears.ToString(CultureInfo.InvariantCulture)} end";
         return $"({alias}.description_manufacture_date + make_interval(years => {years}))::date";
+    }
+
+    /// <summary>
+    /// "The rig's service life ended before this day", in SQL the index on the manufacture date can answer: per rig
+    /// type, made before the day less the type's years (the end day computed on every row cannot use an index).
+    /// Returns the day once per placeholder.
+    /// </summary>
+    public static (string Sql, object[] Parameters) ServiceLifeEndedBefore(SupervisionSettings settings, string alias, string day)
+    {
+        string MadeBefore(int years) =>
+            $"{alias}.description_manufacture_date < (?::date - make_interval(years => {years.ToString(CultureInfo.InvariantCulture)}))::date";
+        static string Quoted(string code) => $"'{code.Replace("'", "''", StringComparison.Ordinal)}'";
+
+        if (settings.ServiceLifeYears.Count == 0)
+        {
+            return (MadeBefore(settings.DefaultServiceLifeYears), [day]);
+        }
+
+        var branches = settings.ServiceLifeYears
+            .Select(t => $"({alias}.description_type_code = {Quoted(t.Key)} and {MadeBefore(t.Value)})")
+            .Append($"({alias}.description_type_code not in ({string.Join(", ", settings.ServiceLifeYears.Keys.Select(Quoted))}) and "
+                + $"{MadeBefore(settings.DefaultServiceLifeYears)})")
+            .ToList();
+        return ($"({string.Join(" or ", branches)})", Enumerable.Repeat<object>(day, branches.Count).ToArray());
     }
 
     /// <summary>"-registeredAt" → (registeredAt, descending).</summary>
