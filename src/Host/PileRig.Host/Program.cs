@@ -1,5 +1,6 @@
 using JasperFx;
 using PileRig.BuildingBlocks.Modules;
+using PileRig.BuildingBlocks.Persistence;
 using PileRig.Host.Composition;
 using PileRig.Host.Tools;
 using PileRig.Modules.Enterprises;
@@ -22,6 +23,15 @@ builder.AddPileRig(modules);
 
 var app = builder.Build();
 app.UsePileRig(modules);
+
+// `rebuild-snapshots`: every inline snapshot folded again from its events, against the live database, while nodes keep
+// serving (ADR 0016).
+if (args is ["rebuild-snapshots", ..])
+{
+    var rebuild = new SnapshotRebuild(app.Services.GetRequiredService<Marten.IDocumentStore>());
+    await rebuild.RebuildAsync(rebuild.SnapshotTypes(), Console.WriteLine, CancellationToken.None);
+    return 0;
+}
 
 // JasperFx's command line: `run` (default), `db-apply`, `describe`, `codegen`, `projections` …
 // After db-apply, what was applied is remembered for the nodes that start on it to check (ADR 0017); the fingerprint is

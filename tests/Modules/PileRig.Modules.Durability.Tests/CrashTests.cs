@@ -19,7 +19,7 @@ public sealed class CrashTests
     private const int Phones = 8;
     private const int Kills = 3;
 
-    private sealed record Entry(Guid RigId, Guid VerificationId, Guid FormId, string Key, ApiClient Phone);
+    internal sealed record Entry(Guid RigId, Guid VerificationId, Guid FormId, string Key, ApiClient Phone);
 
     private sealed record Acknowledgement(string Key, Guid RigId, Guid UsageId);
 
@@ -27,7 +27,7 @@ public sealed class CrashTests
     public async Task Three_SIGKILLs_under_a_journaled_load_of_entries_lose_no_acknowledged_write_and_leave_no_key_stuck()
     {
         await using var host = await HostProcess.StartOnNewDatabaseAsync();
-        var entries = await PrepareAsync(host);
+        var entries = await PrepareAsync(host, Rigs);
 
         // The journal: what each phone was told. A key with no answer yet (cut off, refused by a dying host) is sent
         // again later, exactly as the phone's queue does.
@@ -113,7 +113,7 @@ public sealed class CrashTests
         return cutOff;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(Entry entry, CancellationToken cancellationToken = default)
+    internal static async Task<HttpResponseMessage> SendAsync(Entry entry, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/verifications/{entry.VerificationId}/usage")
         {
@@ -124,7 +124,7 @@ public sealed class CrashTests
     }
 
     // One firm with a project, four engineers' phones, one owner's rigs, each verified on the project and waiting for entry.
-    private static async Task<IReadOnlyList<Entry>> PrepareAsync(HostProcess host)
+    internal static async Task<IReadOnlyList<Entry>> PrepareAsync(HostProcess host, int rigs)
     {
         var s = await SupervisionScenario.CreateAsync(host);
         var phones = new List<(ApiClient Client, Guid AccountId)> { (s.Engineer, s.EngineerAccount.AccountId) };
@@ -137,7 +137,7 @@ public sealed class CrashTests
         await (await s.Firm.Client.PutAsync($"/api/v1/projects/{s.ProjectId}/engineers", new { engineerIds = phones.Select(p => p.AccountId).ToArray() }))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         var entries = new List<Entry>();
-        for (var i = 0; i < Rigs; i++)
+        for (var i = 0; i < rigs; i++)
         {
             var phone = phones[i % phones.Count].Client;
             var rig = await s.Owner.RegisterRigAsync(await s.Owner.NewRigAsync());
