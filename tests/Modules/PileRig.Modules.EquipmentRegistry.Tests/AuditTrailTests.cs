@@ -85,6 +85,11 @@ public sealed class AuditTrailTests(PileRigHost host)
         await ExecuteSqlAsync($"update audit.chain_heads set hash = '{previous}' where stream_id = '{s.RigId}'");
 
         var file = await ExportAsync(s.Owner.Client, s.RigId);
+        // The trail carries the digest's proof for this rig's head, not every stream's head of that day.
+        var carried = JsonNode.Parse(await File.ReadAllTextAsync(file))!["digests"]!.AsArray().Single(d => d!["root"]!.GetValue<string>() == digest.Root)!;
+        carried["format"]!.GetValue<string>().ShouldBe(SignedDigest.MerkleFormat);
+        carried["heads"]!.AsArray().Select(h => h!.Id("streamId")).ShouldBe([s.RigId]);
+        carried["proof"]!.AsArray().Count.ShouldBeGreaterThan(0, "other streams changed today too");
         var (exit, output) = await VerifyWithCliAsync(file, await PublicKeyFileAsync());
         exit.ShouldBe(1);
         output.ShouldContain("rewritten after that day");

@@ -69,11 +69,17 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         digests.AddColumn("root", "text").NotNull();
         digests.AddColumn("key_id", "text").NotNull();
         digests.AddColumn("signature", "text").NotNull();
+        // Digests sealed before the Merkle format keep theirs (ADR 0012, revised).
+        digests.AddColumn("format", "text").NotNull().DefaultValueByExpression($"'{SignedDigest.FlatFormat}'");
 
         // Which digests name a stream, by key: a trail export finds its digests without reading every digest's heads.
         var named = new Table(new PostgresqlObjectName(Schema, "digest_streams", SchemaUtils.IdentifierUsage.General));
         named.AddColumn<Guid>("stream_id").AsPrimaryKey();
         named.AddColumn("day", "date").AsPrimaryKey();
+        // Format 2: the stream's head that day and its path to the digest's Merkle root (steps separated by spaces).
+        named.AddColumn<long>("version");
+        named.AddColumn("hash", "text");
+        named.AddColumn("proof", "text");
 
         marten.Storage.ExtendedSchemaObjects.Add(links);
         marten.Storage.ExtendedSchemaObjects.Add(heads);
@@ -336,6 +342,12 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
     {
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        return await ReadChainAsync(connection, streamId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<(ChainedEvent Event, ChainLink? Recorded)>> ReadChainAsync(NpgsqlConnection connection, Guid streamId,
+        CancellationToken cancellationToken)
+    {
         await using var select = new NpgsqlCommand($"""
             select e.stream_id, e.version, e.seq_id, e.id, e.type, e.timestamp, e.correlation_id,
                    e.causation_id, e.headers::text, e.data::text, l.previous_hash, l.hash
@@ -363,14 +375,13 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
     /// </summary>
     public async Task<TrailDocument> ExportAsync(Guid streamId, string subject, CancellationToken cancellationToken)
     {
-        var stored = await ReadChainAsync(streamId, cancellationToken);
-        long sealedThrough;
-        await using (var connection = new NpgsqlConnection(options.ConnectionString))
-        {
-            await connection.OpenAsync(cancellationToken);
-            sealedThrough = await ScalarAsync<long>(connection, null,
-                $"select coalesce((select sealed_through from {Schema}.seal_state where id = 1), 0)", cancellationToken);
-        }
+        // One connection for the three reads. The high-water mark is read first: an event sealed after it is left out
+        // this time, never included unsealed.
+        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var sealedThrough = await ScalarAsync<long>(connection, null,
+            $"select coalesce((select sealed_through from {Schema}.seal_state where id = 1), 0)", cancellationToken);
+        var stored = await ReadChainAsync(connection, streamId, cancellationToken);
 
         var chain = stored.Where(c => c.Recorded is not null || c.Event.Sequence <= sealedThrough).ToList();
         var events = chain.Select(c => new TrailEvent(c.Event.Version, c.Event.Sequence, c.Event.EventId, c.Event.Type,
@@ -382,7 +393,7 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         var seal = new TrailSeal(streamId, version, headHash, now, signer.KeyId,
             signer.Sign(TrailSeal.SignedText(streamId, version, headHash, now)));
         return new TrailDocument(TrailDocument.CurrentFormat, streamId, subject, now, events,
-            await DigestsNamingAsync(streamId, cancellationToken), seal, signer.PublicKeyPem)
+            await DigestsNamingAsync(connection, streamId, cancellationToken), seal, signer.PublicKeyPem)
         {
             NotYetSealed = stored.Count - chain.Count,
         };
@@ -415,11 +426,11 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             }
         }
 
-        var root = SignedDigest.RootOf(day, heads);
+        var (root, proofs) = DigestTree.Build(day, heads);
         var digest = new SignedDigest(day, clock.GetUtcNow(), heads.OrderBy(h => h.StreamId).ToList(), root, signer.KeyId,
-            signer.Sign(SignedDigest.SignedText(day, root)));
+            signer.Sign(SignedDigest.SignedText(SignedDigest.MerkleFormat, day, root))) { Format = SignedDigest.MerkleFormat };
         await using (var insert = new NpgsqlCommand($"""
-            insert into {Schema}.daily_digests (day, sealed_at, heads, root, key_id, signature) values ($1, $2, $3, $4, $5, $6)
+            insert into {Schema}.daily_digests (day, sealed_at, heads, root, key_id, signature, format) values ($1, $2, $3, $4, $5, $6, $7)
             on conflict (day) do nothing
             """, connection))
         {
@@ -429,13 +440,18 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             insert.Parameters.Add(new NpgsqlParameter { Value = digest.Root });
             insert.Parameters.Add(new NpgsqlParameter { Value = digest.KeyId });
             insert.Parameters.Add(new NpgsqlParameter { Value = digest.Signature });
+            insert.Parameters.Add(new NpgsqlParameter { Value = digest.Format });
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
                 await using var name = new NpgsqlCommand($"""
-                    insert into {Schema}.digest_streams (stream_id, day) select unnest($1::uuid[]), $2 on conflict do nothing
+                    insert into {Schema}.digest_streams (stream_id, day, version, hash, proof)
+                    select s, $2, v, h, p from unnest($1::uuid[], $3::bigint[], $4::text[], $5::text[]) as n(s, v, h, p) on conflict do nothing
                     """, connection);
                 name.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => h.StreamId).ToArray() });
                 name.Parameters.Add(new NpgsqlParameter { Value = day });
+                name.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => h.Version).ToArray() });
+                name.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => h.Hash).ToArray() });
+                name.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => string.Join(' ', proofs[h.StreamId])).ToArray() });
                 await name.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -473,19 +489,44 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         return found.Count > 0 ? found[0] : null;
     }
 
-    private async Task<IReadOnlyList<SignedDigest>> DigestsNamingAsync(Guid streamId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The digests that name the stream, as a trail carries them: format 2 with the stream's own head and its proof
+    /// (read by key from digest_streams); format 1 with all of that day's heads, which its root needs.
+    /// </summary>
+    private static async Task<IReadOnlyList<SignedDigest>> DigestsNamingAsync(NpgsqlConnection connection, Guid streamId, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(options.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return await ReadDigestsAsync(connection, $"where day in (select day from {Schema}.digest_streams where stream_id = $1) order by day",
-            streamId, cancellationToken);
+        await using var select = new NpgsqlCommand($"""
+            select d.day, d.sealed_at, d.root, d.key_id, d.signature, d.format, n.version, n.hash, n.proof,
+                   case when d.format = '{SignedDigest.FlatFormat}' then d.heads::text end
+              from {Schema}.digest_streams n join {Schema}.daily_digests d on d.day = n.day
+             where n.stream_id = $1
+             order by d.day
+            """, connection);
+        select.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var digests = new List<SignedDigest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var merkle = reader.IsDBNull(9);
+            IReadOnlyList<DigestHead> heads = merkle
+                ? [new DigestHead(streamId, reader.GetInt64(6), reader.GetString(7))]
+                : JsonSerializer.Deserialize<List<DigestHead>>(reader.GetString(9))!;
+            digests.Add(new SignedDigest(reader.GetFieldValue<DateOnly>(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero), heads,
+                reader.GetString(2), reader.GetString(3), reader.GetString(4))
+            {
+                Format = reader.GetString(5),
+                Proof = merkle ? reader.GetString(8).Split(' ', StringSplitOptions.RemoveEmptyEntries) : null,
+            });
+        }
+
+        return digests;
     }
 
     private static async Task<IReadOnlyList<SignedDigest>> ReadDigestsAsync(NpgsqlConnection connection, string where, object parameter,
         CancellationToken cancellationToken)
     {
         await using var select = new NpgsqlCommand(
-            $"select day, sealed_at, heads::text, root, key_id, signature from {Schema}.daily_digests {where}", connection);
+            $"select day, sealed_at, heads::text, root, key_id, signature, format from {Schema}.daily_digests {where}", connection);
         select.Parameters.Add(new NpgsqlParameter { Value = parameter });
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var digests = new List<SignedDigest>();
@@ -495,7 +536,7 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
                 reader.GetFieldValue<DateOnly>(0),
                 new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
                 JsonSerializer.Deserialize<List<DigestHead>>(reader.GetString(2))!,
-                reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                reader.GetString(3), reader.GetString(4), reader.GetString(5)) { Format = reader.GetString(6) });
         }
 
         return digests;

@@ -34,7 +34,7 @@ public static class TrailVerifier
             findings.Add("The trail was sealed with a different key than the one given.");
         }
 
-        if (!string.Equals(trail.Format, TrailDocument.CurrentFormat, StringComparison.Ordinal))
+        if (!TrailDocument.ReadableFormats.Contains(trail.Format))
         {
             findings.Add($"Unknown format '{trail.Format}'.");
             return new TrailVerification(false, null, findings, keyTrusted);
@@ -61,9 +61,7 @@ public static class TrailVerifier
 
         foreach (var digest in trail.Digests)
         {
-            var root = SignedDigest.RootOf(digest.Day, digest.Heads);
-            if (!string.Equals(root, digest.Root, StringComparison.Ordinal)
-                || !key.Verify(SignedDigest.SignedText(digest.Day, digest.Root), digest.Signature))
+            if (!digest.RootMatches() || !key.Verify(SignedDigest.SignedText(digest.Format, digest.Day, digest.Root), digest.Signature))
             {
                 findings.Add($"The digest of {digest.Day:yyyy-MM-dd} does not verify.");
                 continue;
