@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './csp'
 import { readFileSync } from 'node:fs'
 import { call, creditCode, logIn, mobile, password, pdf, png, seed, upload } from './api'
 import { screenshot } from './seed'
@@ -250,4 +251,14 @@ test('the admin creates a regulator bound to a jurisdiction, sees its password o
   expect(me.role).toBe('regulator')
   expect(me.jurisdictions).toEqual(['330203'])
   expect(me.mustChangePassword).toBe(true)
+})
+
+test('the API reference opens under its security policy, and every page refuses to be framed', async ({ page }) => {
+  const answer = await page.goto('/docs')
+  expect(answer?.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+  await expect(page).toHaveTitle(/PileRig API/)
+  await expect(page.getByText('PileRig.Host | v1').first()).toBeVisible({ timeout: 15_000 })
+  const app = await page.goto('/app/')
+  expect(app?.headers()['content-security-policy']).toContain("script-src 'self'")
+  expect(app?.headers()['x-frame-options']).toBe('DENY')
 })

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './csp'
 import { call, creditCode, logIn, mobile, password, pdf, png, seed, upload } from './api'
 import { PNG } from 'pngjs'
 import { screenshot, seedData } from './seed'

@@ -10,6 +10,8 @@ public static class AuthConstants
 
     public const string AccountIdClaim = "sub";
     public const string SecurityStampClaim = "stamp";
+
+    public const string SessionIdClaim = "sid";
 }
 
 /// <summary>Authorization policies. Every policy except <see cref="SignedIn"/> also requires the account to be ready

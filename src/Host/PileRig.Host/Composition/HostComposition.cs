@@ -58,6 +58,13 @@ public static class HostComposition
 
     public static void UsePileRig(this WebApplication app, IReadOnlyList<IModule> modules)
     {
+        // The client's address from a configured reverse proxy, before anything (limiter, audit) reads it.
+        if (SecurityComposition.TrustsProxies(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         // Localization first: the culture must already be set when the exception handler writes a problem.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
@@ -71,7 +78,8 @@ public static class HostComposition
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Scalar's default fonts come from its CDN, which the CSP (and many site networks) refuse: system fonts instead.
+        app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
         app.UseWebClient();

@@ -11,7 +11,8 @@ namespace PileRig.Host.Security;
 
 /// <summary>
 /// Turns the cookie or token into an <see cref="Actor"/> read from the database: a disabled account, or one whose
-/// password changed since the cookie was issued (security stamp), is treated as signed out at once.
+/// password changed since the cookie was issued (security stamp), or a session that was logged out, is treated as
+/// signed out at once, on every node (all three are read from the database with the account).
 /// </summary>
 public sealed class ActorResolutionMiddleware(RequestDelegate next)
 {
@@ -46,12 +47,14 @@ public sealed class ActorResolutionMiddleware(RequestDelegate next)
     private static async Task<Actor?> ResolveAsync(ClaimsPrincipal user, ClientInfo client, IAccountLookup accounts,
         IEnterpriseProfileLookup enterprises, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(user.FindFirstValue(AuthConstants.AccountIdClaim), out var accountId))
+        // A token without a session id predates logout (issued by an earlier build): signed out, sign in again.
+        if (!Guid.TryParse(user.FindFirstValue(AuthConstants.AccountIdClaim), out var accountId)
+            || !Guid.TryParse(user.FindFirstValue(AuthConstants.SessionIdClaim), out var sessionId))
         {
             return null;
         }
 
-        var account = await accounts.FindAsync(accountId, cancellationToken);
+        var account = await accounts.FindSignedInAsync(accountId, sessionId, cancellationToken);
         if (account is null || !account.IsActive || account.SecurityStamp != user.FindFirstValue(AuthConstants.SecurityStampClaim))
         {
             return null;

@@ -26,6 +26,12 @@ public sealed class SecurityOptions
     public string KeysFolder { get; set; } = ".data/keys";
 
     public int SessionHours { get; set; } = 12;
+
+    /// <summary>
+    /// Addresses of the reverse proxies (nginx …) whose X-Forwarded-For / X-Forwarded-Proto are believed. Empty (the
+    /// default): the headers are ignored and the connection's address is the client's — no client can forge it.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 /// <summary>Cookie (browser) and bearer token (API clients), chosen per request; policies that read the resolved actor.</summary>
@@ -37,6 +43,20 @@ public static class SecurityComposition
         var options = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         var keys = Path.IsPathRooted(options.KeysFolder) ? options.KeysFolder : Path.Combine(builder.Environment.ContentRootPath, options.KeysFolder);
         services.AddDataProtection().SetApplicationName("PileRig").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        if (options.TrustedProxies.Length > 0)
+        {
+            services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                foreach (var proxy in options.TrustedProxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
 
         services.AddAuthentication(AuthConstants.SelectorScheme)
             .AddPolicyScheme(AuthConstants.SelectorScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
@@ -110,6 +130,9 @@ public static class SecurityComposition
             };
         });
     }
+
+    public static bool TrustsProxies(IConfiguration configuration) =>
+        configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.TrustedProxies is { Length: > 0 };
 
     public static bool IsBearerRequest(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

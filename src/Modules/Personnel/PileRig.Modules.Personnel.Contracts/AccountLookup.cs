@@ -19,4 +19,7 @@ public sealed record AccountSummary(
 public interface IAccountLookup
 {
     Task<AccountSummary?> FindAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>The account signed in with this session, or null if either is unknown or the session was logged out.</summary>
+    Task<AccountSummary?> FindSignedInAsync(Guid accountId, Guid sessionId, CancellationToken cancellationToken);
 }

@@ -32,6 +32,7 @@ public sealed class PersonnelModule : IModule
         services.Configure<LoginPolicy>(configuration.GetSection(LoginPolicy.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.AddHostedService<AdminBootstrapper>();
+        services.AddHostedService<EndedSessionSweeper>();
         // The default outbound channel writes to the log; an SMS or WeChat adapter replaces this registration.
         services.AddSingleton<INotificationChannel, LogNotificationChannel>();
         services.AddValidatorsOf(typeof(PersonnelModule).Assembly);
@@ -43,6 +44,7 @@ public sealed class PersonnelModule : IModule
     {
         RegisterEnterpriseAccountEndpoint.Map(api);
         LogInEndpoint.Map(api);
+        Features.LogOut.LogOutEndpoint.Map(api);
         ChangePasswordEndpoint.Map(api);
         GetMeEndpoint.Map(api);
         CreateEngineerEndpoint.Map(api);

@@ -12,3 +12,6 @@ public sealed record UsernameClaim(string Id, Guid AccountId) : IUniqueClaim
 
     public RuleViolation LostRace() => RuleViolation.Of(PersonnelRules.UsernameTaken, ("username", Id));
 }
+
+/// <summary>A session (one sign-in: a cookie or a bearer token) that was logged out; requests carrying it are anonymous.</summary>
+public sealed record EndedSession(Guid Id, Guid AccountId, DateTimeOffset EndedAt);

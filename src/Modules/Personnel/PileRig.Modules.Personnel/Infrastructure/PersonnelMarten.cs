@@ -17,6 +17,7 @@ public static class PersonnelMarten
         options.Schema.For<AccountCredential>().DatabaseSchemaName(Schema);
         options.Schema.For<UsernameClaim>().DatabaseSchemaName(Schema);
         options.Schema.For<EnterpriseDirectoryEntry>().DatabaseSchemaName(Schema);
+        options.Schema.For<EndedSession>().DatabaseSchemaName(Schema).Index(s => s.EndedAt);
         options.Schema.For<InboxNotification>().DatabaseSchemaName(Schema).Index(n => n.AccountId);
 
         options.Projections.Snapshot<Account>(SnapshotLifecycle.Inline);

@@ -18,11 +18,6 @@ public static class LogInEndpoint
             .WithSummary("Log in: ?useCookies=true sets the browser cookie, otherwise a bearer token is returned")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-
-        api.MapPost("/auth/logout", () => TypedResults.SignOut(authenticationSchemes: [AuthConstants.CookieScheme]))
-            .RequireAuthorization(Policies.SignedIn)
-            .WithTags("Auth")
-            .WithSummary("Log out of the browser session");
     }
 
     private static async Task<IResult> Handle(LogIn command, bool? useCookies, ISender sender, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using PileRig.Modules.Personnel.Domain;
 
 namespace PileRig.Modules.Personnel.Features.LogIn;
 
-/// <summary>The principal a cookie or bearer token carries: only the account id and its security stamp. Everything
+/// <summary>The principal a cookie or bearer token carries: only the account id, its security stamp and the session id. Everything
 /// else (role, enterprise, status) is read from the database on each request.</summary>
 public static class SignIns
 {
@@ -15,6 +15,8 @@ public static class SignIns
         [
             new Claim(AuthConstants.AccountIdClaim, account.Id.ToString()),
             new Claim(AuthConstants.SecurityStampClaim, account.SecurityStamp),
+            // Each sign-in is a session of its own, which logging out ends (and only it).
+            new Claim(AuthConstants.SessionIdClaim, Guid.CreateVersion7().ToString()),
             new Claim(ClaimTypes.Name, account.Username),
         ], scheme));
 
