@@ -9,6 +9,7 @@ using PileRig.Benchmarks.Ceilings;
 using PileRig.Benchmarks.Data;
 using PileRig.Benchmarks.Figures;
 using PileRig.Benchmarks.Load;
+using PileRig.BuildingBlocks.AuditTrail;
 using PileRig.Host.Composition;
 using PileRig.Modules.Enterprises;
 using PileRig.Modules.EquipmentRegistry;
@@ -258,8 +259,12 @@ try
         "proportional to new events");
     var trailJson = await (await world.Regulator.GetAsync($"/api/v1/rigs/{rigs200[0].RigId}/trail")).Content.ReadAsStringAsync();
     var (verifiedPerSecond, valid) = TrailSpeed.Verify(trailJson, await (await world.Regulator.GetAsync("/api/v1/audit/public-key")).Content.ReadAsStringAsync());
-    report.Add("verifying a trail (recomputing every hash, checking the signatures), events per second", $"{verifiedPerSecond:N0}{(valid ? "" : " (INVALID)")}",
-        "≥ 100 000", verifiedPerSecond >= 100_000 && valid);
+    var trailDigests = TrailRendering.FromJson(trailJson).Digests.Count;
+    report.Add($"verifying a 200-event trail whole (every hash, the seal and {trailDigests} daily digests' signatures), events per second",
+        $"{verifiedPerSecond:N0}{(valid ? "" : " (INVALID)")}", "≥ 100 000", verifiedPerSecond >= 100_000 && valid);
+    var chainPerSecond = TrailSpeed.ChainOnly(trailJson);
+    report.Add("of which the hash chain alone (canonical JSON and SHA-256 per event), events per second", $"{chainPerSecond:N0}", "≥ 100 000",
+        chainPerSecond >= 100_000);
 
     // ---- Rebuilding every snapshot from the events, entries served meanwhile ----
     report.Section($"Rebuilding every snapshot (rigs, verifications, accounts …) from {totalEvents:N0} events while entries are registered");
@@ -338,6 +343,14 @@ finally
 }
 
 var markdown = report.Render(BenchSettings.Header(started, settings, journal.Path, repo));
+// The reading of the figures (written by an engineer, below the marker) is kept from the file this run replaces.
+const string AnalysisMarker = "<!-- analysis: kept by scripts/bench -->";
+var previous = File.Exists(settings.Output) ? await File.ReadAllTextAsync(settings.Output) : "";
+if (previous.IndexOf(AnalysisMarker, StringComparison.Ordinal) is var at and >= 0)
+{
+    markdown = markdown.TrimEnd() + "\n\n" + previous[at..];
+}
+
 await File.WriteAllTextAsync(settings.Output, markdown);
 Console.WriteLine(markdown);
 return 0;

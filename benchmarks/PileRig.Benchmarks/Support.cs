@@ -140,6 +140,28 @@ internal static class TrailSpeed
 
         return (events / clock.Elapsed.TotalSeconds, valid);
     }
+
+    /// <summary>The hash chain alone (every event's hash recomputed from its canonical form), without the signature checks.</summary>
+    public static double ChainOnly(string trailJson)
+    {
+        var trail = TrailRendering.FromJson(trailJson);
+        var links = trail.Events.Select(e => (e.ToChained(trail.StreamId), (ChainLink?)new ChainLink(e.Version, e.PreviousHash, e.Hash))).ToList();
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            EventChain.FindFirstBreak(links);
+        }
+
+        var clock = Stopwatch.StartNew();
+        long events = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            EventChain.FindFirstBreak(links);
+            events += links.Count;
+        }
+
+        return events / clock.Elapsed.TotalSeconds;
+    }
 }
 
 /// <summary>A bare ASP.NET Core app (benchmarks/PileRig.BareHost) started the same way, for the cold-start comparison.</summary>
