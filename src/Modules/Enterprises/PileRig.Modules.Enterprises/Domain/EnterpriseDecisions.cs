@@ -9,11 +9,17 @@ public static class EnterpriseDecisions
     /// <summary>
     /// Submitting the profile: the first submission registers the enterprise and completes it; later ones update it.
     /// A credit code whose check character fails is accepted only when the user confirmed it, and the confirmation is
-    /// its own event. Submitting the same profile again changes nothing.
+    /// its own event. Submitting the same profile again changes nothing. Once the profile is complete its credit code is
+    /// bound: changing it would release the old code to anyone (who could then pose as that company), so it is refused.
     /// </summary>
     public static Decision SubmitProfile(Enterprise? current, Guid enterpriseId, EnterpriseKind kind, EnterpriseProfile profile,
         bool confirmedCheckFailure, Actor actor, DateTimeOffset now)
     {
+        if (current?.Profile is { } completed && completed.CreditCode != profile.CreditCode)
+        {
+            return Decision.Refuse(EnterpriseRules.CreditCodeBound, ("creditCode", completed.CreditCode));
+        }
+
         var events = new List<object>();
         if (UnifiedSocialCreditCode.Check(profile.CreditCode) == CreditCodeCheck.CheckCharacterMismatch
             && current?.ConfirmedCreditCodes.Contains(profile.CreditCode) != true)

@@ -16,6 +16,10 @@ public static class EnterpriseRules
         "统一社会信用代码 {creditCode} 已被其他账号注册，一个企业只允许注册一个账号",
         "The credit code {creditCode} is already registered by another account; one account per enterprise");
 
+    public static readonly RuleCode CreditCodeBound = new("enterprises.credit_code_bound", RuleKind.Conflict,
+        "企业信息完成后统一社会信用代码（{creditCode}）不能自行修改；如确需变更，请联系平台管理员",
+        "Once the profile is complete its credit code ({creditCode}) cannot be changed by the enterprise; ask the platform's admin");
+
     public static readonly RuleCode ContactPhoneFormat = new("enterprises.contact_phone_format", RuleKind.Validation,
         "联系电话应为手机号码或带区号的固定电话（如 0574-87654321）",
         "Contact phone must be a mobile number or a landline with area code (e.g. 0574-87654321)");

@@ -30,11 +30,10 @@ public sealed class SubmitProfileHandler(IDocumentSession session, IIntegrationE
 
         var stream = await session.Events.FetchForWriting<Enterprise>(enterpriseId, cancellationToken);
         var current = stream.Aggregate;
-        await ClaimCreditCodeAsync(current, enterpriseId, profile.CreditCode, cancellationToken);
-
         var now = clock.GetUtcNow();
         var events = EnterpriseDecisions.SubmitProfile(current, enterpriseId, kind, profile,
             command.ConfirmCreditCodeCheckFailure == true, actor, now).EventsOrThrow();
+        await ClaimCreditCodeAsync(current, enterpriseId, profile.CreditCode, cancellationToken);
         if (events.Count == 0)
         {
             return EnterpriseView.From(current!);
@@ -46,9 +45,10 @@ public sealed class SubmitProfileHandler(IDocumentSession session, IIntegrationE
     }
 
     // One enterprise per credit code: the claim document's id is the code, so even two racing sign-ups cannot both commit.
+    // Claimed once, with the first complete profile; the decision keeps it bound afterwards, so it is never released.
     private async Task ClaimCreditCodeAsync(Enterprise? current, Guid enterpriseId, string creditCode, CancellationToken cancellationToken)
     {
-        if (current?.Profile?.CreditCode == creditCode)
+        if (current?.Profile is not null)
         {
             return;
         }
@@ -57,11 +57,6 @@ public sealed class SubmitProfileHandler(IDocumentSession session, IIntegrationE
         if (claim is not null && claim.EnterpriseId != enterpriseId)
         {
             throw new RuleViolationException(EnterpriseRules.CreditCodeTaken, ("creditCode", creditCode));
-        }
-
-        if (current?.Profile?.CreditCode is { } previous)
-        {
-            session.Delete<CreditCodeClaim>(previous);
         }
 
         session.Insert(new CreditCodeClaim(creditCode, enterpriseId));
