@@ -8,11 +8,3 @@ export function normaliseScanned(raw: string): string {
   const code = at >= 0 ? text.slice(at + 3) : text
   return code.split(/[?#]/)[0].replace(/\s+/g, '')
 }
-
-/** R… is a rig's base unit, C… a component. */
-export function kindOf(code: string): 'rig' | 'component' | 'unknown' {
-  const c = normaliseScanned(code)
-  if (/^R[A-Z2-7]{10}\./i.test(c)) return 'rig'
-  if (/^C[A-Z2-7]{10}\./i.test(c)) return 'component'
-  return 'unknown'
-}

@@ -49,7 +49,4 @@ public static class ProjectRules
 
     public static readonly RuleCode JurisdictionNotFound = new("projects.jurisdiction_not_found", RuleKind.NotFound,
         "未找到该属地", "No such jurisdiction");
-
-    public static readonly RuleCode MayNotManageProjects = new("projects.role_forbidden", RuleKind.Forbidden,
-        "只有监理单位及其监理人员可以录入工程", "Only a supervision firm and its engineers manage projects");
 }
