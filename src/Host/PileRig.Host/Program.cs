@@ -19,6 +19,15 @@ if (args is ["verify-trail", ..])
 IModule[] modules = [new PersonnelModule(), new EnterprisesModule(), new ProjectsModule(), new EquipmentRegistryModule()];
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is ["describe", ..])
+{
+    // describe prints the whole configuration, every source's value included: for it, the configuration is replaced by
+    // one source holding the effective values with the secrets shown as "(hidden)".
+    var masked = SecretSettings.Masked(builder.Configuration).ToList();
+    ((IConfigurationBuilder)builder.Configuration).Sources.Clear();
+    builder.Configuration.AddInMemoryCollection(masked);
+}
+
 builder.AddPileRig(modules);
 
 var app = builder.Build();
@@ -30,6 +39,14 @@ if (args is ["rebuild-snapshots", ..])
 {
     var rebuild = new SnapshotRebuild(app.Services.GetRequiredService<Marten.IDocumentStore>());
     await rebuild.RebuildAsync(rebuild.SnapshotTypes(), Console.WriteLine, CancellationToken.None);
+    return 0;
+}
+
+// Serving (no command): started directly, so the log is JSON from its first line (JasperFx's command discovery prints a
+// plain-text banner).
+if (args.Length == 0)
+{
+    await app.RunAsync();
     return 0;
 }
 

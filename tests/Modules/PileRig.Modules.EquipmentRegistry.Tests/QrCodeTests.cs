@@ -103,6 +103,25 @@ public sealed class QrCodeTests(PileRigHost host)
     }
 
     [Fact]
+    public async Task An_account_probing_codes_is_stopped_after_120_lookups_a_minute_and_others_are_not()
+    {
+        var prober = await host.NewOwnerAsync();
+        var other = await host.NewOwnerAsync();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 121; i++)
+        {
+            using var answer = await prober.Client.GetAsync($"/api/v1/codes/R0000000000.1{i:D10}");
+            answers.Add(answer.StatusCode);
+        }
+
+        answers.Take(120).ShouldAllBe(s => s == HttpStatusCode.NotFound);
+        answers[120].ShouldBe(HttpStatusCode.TooManyRequests);
+        await (await prober.Client.GetAsync("/api/v1/codes/R0000000000.10000000000")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.too_many_lookups");
+        await (await other.Client.GetAsync("/api/v1/codes/R0000000000.10000000000")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "equipment_registry.code_not_issued");
+    }
+
+    [Fact]
     public async Task The_print_page_lays_out_the_rigs_whole_set_on_A4_and_each_label_names_its_item()
     {
         var owner = await host.NewOwnerAsync();

@@ -67,8 +67,8 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
         return host;
     }
 
-    /// <summary>Runs one of the host's commands (e.g. <c>db-apply</c>, as a deploy does) to its end.</summary>
-    public async Task RunToCompletionAsync(params string[] command)
+    /// <summary>Runs one of the host's commands (e.g. <c>db-apply</c>, as a deploy does) to its end; returns what it printed.</summary>
+    public async Task<string> RunToCompletionAsync(params string[] command)
     {
         using var process = Process.Start(StartInfo(command)) ?? throw new InvalidOperationException("the host did not start");
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
@@ -77,6 +77,8 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
         {
             throw new InvalidOperationException($"`{string.Join(' ', command)}` failed ({process.ExitCode}):\n{output}");
         }
+
+        return output;
     }
 
     /// <summary>Starts the process and waits until it answers /health; returns how long that took (its cold start).</summary>

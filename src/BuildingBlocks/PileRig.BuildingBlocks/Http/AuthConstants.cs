@@ -45,4 +45,7 @@ public static class RateLimitPolicies
 
     /// <summary>Anonymous pages (the public QR page), per client address.</summary>
     public const string Public = "public";
+
+    /// <summary>Code lookups by a signed-in account (probing which codes exist), per account.</summary>
+    public const string CodeLookups = "code-lookups";
 }

@@ -58,6 +58,9 @@ public static class CommonRules
     public static readonly RuleCode TooManyLoginAttemptsFromAddress = new("auth.too_many_attempts_ip", RuleKind.TooManyRequests,
         "该网络地址登录尝试过于频繁，请稍后再试", "Too many login attempts from this address; try again later");
 
+    public static readonly RuleCode TooManyLookupsByAccount = new("auth.too_many_lookups", RuleKind.TooManyRequests,
+        "该账号查询编码过于频繁，请稍后再试", "Too many code lookups by this account; try again later");
+
     public static readonly RuleCode TooManyRequestsFromAddress = new("auth.too_many_requests_ip", RuleKind.TooManyRequests,
         "该网络地址请求过于频繁，请稍后再试", "Too many requests from this address; try again later");
 

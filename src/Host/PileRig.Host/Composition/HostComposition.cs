@@ -37,7 +37,14 @@ public static class HostComposition
         // before a seeder's first query, or that query's own on-demand DDL races it ("relation … already exists").
         var schemaAppliedAtStart = PersistenceComposition.AppliesSchemaAtStart(builder);
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = !schemaAppliedAtStart);
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        // One JSON object per line, each with its UTC time; Chinese written as Chinese, not as \u escapes.
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
 
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
@@ -69,9 +76,10 @@ public static class HostComposition
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.UseMiddleware<InputHygieneMiddleware>();
         app.UseAuthentication();
+        // After authentication: the code-lookup limit is per account (the others are per address).
+        app.UseRateLimiter();
         app.UseMiddleware<ActorResolutionMiddleware>();
         app.UseMiddleware<AntiforgeryCheckMiddleware>();
         app.UseAuthorization();
@@ -80,8 +88,19 @@ public static class HostComposition
         app.MapOpenApi("/openapi/{documentName}.json");
         // Scalar's default fonts come from its CDN, which the CSP (and many site networks) refuse: system fonts instead.
         app.MapScalarApiReference("/docs", o => o.WithTitle("PileRig API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+        // Live: the process answers (a restart is the cure otherwise). Ready: PostgreSQL answers (else 503: take the node
+        // out of rotation), with the sealer's lag, dead letters and the message backlog reported (degraded, still 200).
+        // All checks run inline (projections are inline snapshots: there is no projection lag to report).
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+            {
+                Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync,
+            })
             .AllowAnonymous();
+        foreach (var path in new[] { "/health/ready", "/health" })
+        {
+            app.MapHealthChecks(path, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+                .AllowAnonymous();
+        }
         app.UseWebClient();
 
         var api = app.MapGroup("/api/v1");
@@ -114,7 +133,8 @@ public static class HostComposition
         services.AddPileRigOpenApi();
         services.AddWebClient();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql")
-            .AddCheck<PileRig.BuildingBlocks.AuditTrail.SealingHealthCheck>("auditSealing");
+            .AddCheck<PileRig.BuildingBlocks.AuditTrail.SealingHealthCheck>("auditSealing")
+            .AddCheck<MessagingHealthCheck>("messaging");
     }
 
     private static void AddMediator(IServiceCollection services)

@@ -16,6 +16,9 @@ public sealed class SecurityOptions
     /// <summary>Login and sign-up attempts allowed per client address per minute.</summary>
     public int LoginAttemptsPerAddressPerMinute { get; set; } = 20;
 
+    /// <summary>Code lookups (<c>GET /api/v1/codes/…</c>) allowed per signed-in account per minute.</summary>
+    public int CodeLookupsPerAccountPerMinute { get; set; } = 120;
+
     /// <summary>Public QR page views allowed per client address per minute.</summary>
     public int PublicScansPerAddressPerMinute { get; set; } = 60;
 
@@ -121,11 +124,22 @@ public static class SecurityComposition
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            // Partitioned by the account the token or cookie names (authentication has run by then).
+            o.AddPolicy(RateLimitPolicies.CodeLookups, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(AuthConstants.AccountIdClaim)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.CodeLookupsPerAccountPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             o.OnRejected = async (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.WriteAsync(context.HttpContext, Problems.For(context.HttpContext.Request.Path.StartsWithSegments("/q")
-                    ? CommonRules.TooManyRequestsFromAddress
+                var path = context.HttpContext.Request.Path;
+                await Problems.WriteAsync(context.HttpContext, Problems.For(
+                    path.StartsWithSegments("/q") ? CommonRules.TooManyRequestsFromAddress
+                    : path.StartsWithSegments("/api/v1/codes") ? CommonRules.TooManyLookupsByAccount
                     : CommonRules.TooManyLoginAttemptsFromAddress));
             };
         });

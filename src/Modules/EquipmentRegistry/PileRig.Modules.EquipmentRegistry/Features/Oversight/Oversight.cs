@@ -117,8 +117,8 @@ public static class OversightEndpoint
                     ? TypedResults.Ok(new CodeResolution(result.Binding!.Id, result.Binding.RigId, result.Binding.ComponentId, result.Binding.ComponentKind))
                     : throw new RuleViolationException(CodeRules.For(result.Outcome));
             })
-            .RequireAuthorization(Policies.Ready).WithTags("Rigs")
-            .WithSummary("Resolve a scanned code (label URL or bare code); failures are recorded")
+            .RequireAuthorization(Policies.Ready).RequireRateLimiting(RateLimitPolicies.CodeLookups).WithTags("Rigs")
+            .WithSummary("Resolve a scanned code (label URL or bare code); failures are recorded; limited per account")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
     }
 }
