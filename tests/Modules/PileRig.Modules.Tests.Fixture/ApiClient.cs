@@ -55,6 +55,8 @@ public sealed class ApiClient : IDisposable
 
     public Uri BaseAddress => _http.BaseAddress!;
 
+    public string? BearerToken => _http.DefaultRequestHeaders.Authorization?.Parameter;
+
     public void UseBearer(string? token) =>
         _http.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
 

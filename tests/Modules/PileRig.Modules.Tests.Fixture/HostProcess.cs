@@ -28,12 +28,15 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
 
     public Uri Url { get; }
 
-    public string AdminPassword { get; } = "Adm1n" + Guid.NewGuid().ToString("N")[..10];
+    public string AdminPassword { get; private init; } = "Adm1n" + Guid.NewGuid().ToString("N")[..10];
+
+    // A second node on the same database leaves the database to the first.
+    private bool _ownsDatabase = true;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pilerig-process", Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>The key this host signs QR codes with (the benchmarks sign the codes of the rigs they generate).</summary>
-    public string QrKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public string QrKey { get; private init; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>
     /// Which build of the host runs: the Release build output by default; PILERIG_HOST_DLL names another (the benchmarks
@@ -65,6 +68,22 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
         await host.RunToCompletionAsync("db-apply");
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>
+    /// Another node of the same deployment: the same database and configuration (keys, admin), its own port and its own
+    /// local folder (nothing shared on disk), started as the first was.
+    /// </summary>
+    public async Task<HostProcess> StartAnotherNodeAsync()
+    {
+        var node = new HostProcess(AdminConnection, Database) { QrKey = QrKey, AdminPassword = AdminPassword, _ownsDatabase = false };
+        foreach (var (name, value) in Settings)
+        {
+            node.Settings[name] = value;
+        }
+
+        await node.StartAsync();
+        return node;
     }
 
     /// <summary>Runs one of the host's commands (e.g. <c>db-apply</c>, as a deploy does) to its end; returns what it printed.</summary>
@@ -180,11 +199,15 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnection);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists \"{Database}\" with (force)", connection);
-        await drop.ExecuteNonQueryAsync();
+        if (_ownsDatabase)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(AdminConnection);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{Database}\" with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

@@ -36,6 +36,7 @@ public static class PersistenceComposition
         options.Events.MetadataConfig.EnableAll();
         options.Schema.For<UploadedFile>().DatabaseSchemaName("files");
         options.Schema.For<IdempotencyRecord>().DatabaseSchemaName("pilerig").Duplicate(r => r.At);
+        options.Schema.For<Security.DataProtectionKey>().DatabaseSchemaName("pilerig");
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         AuditTrailStore.AddSchema(options);
         SchemaFingerprint.AddSchema(options);

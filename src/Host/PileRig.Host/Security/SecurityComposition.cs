@@ -25,7 +25,8 @@ public sealed class SecurityOptions
     /// <summary>Send the auth cookie only over HTTPS. Off by default so http://127.0.0.1 works; turn on behind TLS.</summary>
     public bool RequireHttpsCookies { get; set; }
 
-    /// <summary>Where the Data Protection key ring lives (cookies and tokens survive a restart); relative to the content root.</summary>
+    /// <summary>Where the audit signing key is created when none is configured; relative to the content root. (The Data
+    /// Protection key ring is in PostgreSQL.)</summary>
     public string KeysFolder { get; set; } = ".data/keys";
 
     public int SessionHours { get; set; } = 12;
@@ -44,8 +45,9 @@ public static class SecurityComposition
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        var keys = Path.IsPathRooted(options.KeysFolder) ? options.KeysFolder : Path.Combine(builder.Environment.ContentRootPath, options.KeysFolder);
-        services.AddDataProtection().SetApplicationName("PileRig").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddDataProtection().SetApplicationName("PileRig");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Marten.IDocumentStore>((o, store) => o.XmlRepository = new DataProtectionKeyRing(store));
 
         if (options.TrustedProxies.Length > 0)
         {
