@@ -7,8 +7,8 @@ namespace PileRig.Modules.Durability.Tests;
 
 /// <summary>
 /// Two nodes of one deployment behind a load balancer, each with its own local folder: a user signed in on one is
-/// signed in on the other (the key ring that protects cookies and tokens is in PostgreSQL), and logging out on one
-/// ends the session on both.
+/// signed in on the other (the key ring that protects cookies and tokens is in PostgreSQL), logging out on one ends the
+/// session on both, and both publish the one audit key.
 /// </summary>
 public sealed class TwoNodeTests
 {
@@ -33,9 +33,26 @@ public sealed class TwoNodeTests
         await (await phoneOnSecond.GetAsync("/api/v1/accounts/me")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await browserOnSecond.GetAsync("/api/v1/accounts/me")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
+        // Both sign digests and exports as the one platform.
+        var firstKey = await (await phone.GetAsync("/api/v1/audit/public-key")).Content.ReadAsStringAsync();
+        firstKey.ShouldStartWith("-----BEGIN PUBLIC KEY-----");
+        (await (await phoneOnSecond.GetAsync("/api/v1/audit/public-key")).Content.ReadAsStringAsync()).ShouldBe(firstKey);
+
         await (await phoneOnSecond.PostAsync("/api/v1/auth/logout")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         await (await phone.GetAsync("/api/v1/accounts/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
         await (await browser.GetAsync("/api/v1/accounts/me")).ShouldHaveStatusAsync(HttpStatusCode.OK); // another session
+    }
+
+    [Fact]
+    public async Task A_production_node_without_a_configured_audit_key_refuses_to_start_naming_the_setting()
+    {
+        await using var host = await HostProcess.StartOnNewDatabaseAsync();
+        await host.KillAsync();
+        host.Settings["PileRig__Audit__SigningKey"] = "";
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(host.StartAsync());
+
+        refused.Message.ShouldContain("PileRig:Audit:SigningKey");
     }
 }

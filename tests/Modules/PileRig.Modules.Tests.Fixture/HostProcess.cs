@@ -36,6 +36,9 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pilerig-process", Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>The key this host signs QR codes with (the benchmarks sign the codes of the rigs they generate).</summary>
+    /// <summary>The audit signing key (PEM) every node of this deployment signs digests and exports with.</summary>
+    public string AuditKeyPem { get; private init; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
+
     public string QrKey { get; private init; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>
@@ -76,7 +79,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
     /// </summary>
     public async Task<HostProcess> StartAnotherNodeAsync()
     {
-        var node = new HostProcess(AdminConnection, Database) { QrKey = QrKey, AdminPassword = AdminPassword, _ownsDatabase = false };
+        var node = new HostProcess(AdminConnection, Database) { QrKey = QrKey, AuditKeyPem = AuditKeyPem, AdminPassword = AdminPassword, _ownsDatabase = false };
         foreach (var (name, value) in Settings)
         {
             node.Settings[name] = value;
@@ -158,6 +161,7 @@ public sealed class HostProcess : IAsyncDisposable, IHostUnderTest
             ["PileRig__Admin__Password"] = AdminPassword,
             ["PileRig__Qr__CurrentKeyId"] = "1",
             ["PileRig__Qr__Keys__1"] = QrKey,
+            ["PileRig__Audit__SigningKey"] = AuditKeyPem,
             ["PileRig__Qr__PublicBaseUrl"] = PileRigHost.PublicBaseUrl,
             ["PileRig__Files__Root"] = Path.Combine(Folder, "files"),
             ["PileRig__Security__KeysFolder"] = Path.Combine(Folder, "keys"),

@@ -11,14 +11,34 @@ namespace PileRig.BuildingBlocks.AuditTrail;
 
 public static class AuditTrailRegistration
 {
-    /// <summary>The chain store, its signing key (PileRig:Audit:SigningKeyPath) and the sealing loop.</summary>
+    /// <summary>
+    /// The chain store, its signing key and the sealing loop. The key is the platform's identity for every digest and
+    /// export, so every node must sign with the same one: PileRig:Audit:SigningKey (the PEM, e.g. from a secret store
+    /// through the environment) or PileRig:Audit:SigningKeyPath (a PEM file, created on first use). Where neither is
+    /// configured a key is created in the keys folder — fine for one machine, refused in Production, where each node
+    /// would otherwise publish a key of its own.
+    /// </summary>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services, IConfiguration configuration,
-        string connectionString, string eventsSchema)
+        string connectionString, string eventsSchema, bool requireConfiguredKey)
     {
-        var keyPath = configuration["PileRig:Audit:SigningKeyPath"]
-            ?? Path.Combine(configuration["PileRig:Security:KeysFolder"] ?? "keys", "audit-signing-key.pem");
+        var configuredPem = configuration["PileRig:Audit:SigningKey"];
+        var configuredPath = configuration["PileRig:Audit:SigningKeyPath"];
+        var keyPath = configuredPath ?? Path.Combine(configuration["PileRig:Security:KeysFolder"] ?? "keys", "audit-signing-key.pem");
         services.AddSingleton(new AuditTrailOptions(connectionString, eventsSchema, keyPath));
-        services.AddSingleton(_ => new DigestSigner(keyPath));
+        // Resolved when the host starts serving (the sealer needs it), not by commands such as db-apply or codegen.
+        services.AddSingleton(_ =>
+        {
+            if (!string.IsNullOrWhiteSpace(configuredPem))
+            {
+                return DigestSigner.FromPem(configuredPem);
+            }
+
+            return requireConfiguredKey && string.IsNullOrWhiteSpace(configuredPath)
+                ? throw new InvalidOperationException(
+                    "No audit signing key is configured: set PileRig:Audit:SigningKey (the PEM; PileRig__Audit__SigningKey in the "
+                    + "environment) or PileRig:Audit:SigningKeyPath (a PEM file), the same on every node.")
+                : new DigestSigner(keyPath);
+        });
         services.AddSingleton<AuditTrailStore>();
         services.AddHostedService<AuditTrailSealingService>();
         return services;

@@ -12,6 +12,21 @@ public sealed class DigestSigner : IDisposable
 {
     private readonly ECDsa _key;
 
+    private DigestSigner(ECDsa key)
+    {
+        _key = key;
+        PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
+        KeyId = KeyIdOf(PublicKeyPem);
+    }
+
+    /// <summary>A configured private key (PKCS#8 or SEC1 PEM).</summary>
+    public static DigestSigner FromPem(string privateKeyPem)
+    {
+        var key = ECDsa.Create();
+        key.ImportFromPem(privateKeyPem.Replace("\\n", "\n", StringComparison.Ordinal)); // "\n" where an environment could not hold a newline
+        return new DigestSigner(key);
+    }
+
     public DigestSigner(string keyPath)
     {
         _key = ECDsa.Create();

@@ -91,7 +91,7 @@ public static class PersistenceComposition
             builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaFingerprint.Check>());
         }
         // After Marten, so the schema exists before the first sealing tick (ADR 0012).
-        builder.Services.AddAuditTrail(builder.Configuration, connectionString, EventsSchema);
+        builder.Services.AddAuditTrail(builder.Configuration, connectionString, EventsSchema, requireConfiguredKey: builder.Environment.IsProduction());
 
         builder.Host.UseWolverine(options =>
         {
