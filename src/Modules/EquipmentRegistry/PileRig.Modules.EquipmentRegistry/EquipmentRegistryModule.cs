@@ -26,6 +26,7 @@ public sealed class EquipmentRegistryModule : IModule
         services.AddSingleton<QrCodes>();
         services.AddScoped<ScannedCodes>();
         services.AddScoped<ComponentScans>();
+        services.AddScoped<Features.LabelCopies.LabelCopyWatch>();
         services.AddSingleton<ScanAttemptRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanAttemptRecorder>());
         services.AddScoped<Contracts.IRigUsageDirectory, RigUsageDirectory>();
@@ -53,6 +54,7 @@ public sealed class EquipmentRegistryModule : IModule
         UsageQueriesEndpoint.Map(api);
         SpotCheckEndpoint.Map(api);
         OversightDashboardEndpoint.Map(api);
+        Features.LabelCopies.LabelCopiesEndpoint.Map(api);
         Features.Trail.RigTrailEndpoints.Map(api);
     }
 

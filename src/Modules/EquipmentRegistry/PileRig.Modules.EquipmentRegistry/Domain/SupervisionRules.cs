@@ -86,6 +86,9 @@ public sealed class SupervisionSettings
     /// <summary>How long a verification stays good for a usage registration.</summary>
     public int VerificationWindowHours { get; set; } = 24;
 
+    /// <summary>When one code seen on two sites means a copied label.</summary>
+    public LabelCopySettings LabelCopy { get; set; } = new();
+
     /// <summary>Optional city cap on installed height (m) per rig type code.</summary>
     public Dictionary<string, decimal> HeightCaps { get; set; } = [];
 

@@ -31,6 +31,13 @@ public static class EquipmentRegistryMarten
         options.Schema.For<SuspectedClone>().DatabaseSchemaName(Schema).Duplicate(c => c.ExistingRigId);
         options.Schema.For<ScanAttempt>().DatabaseSchemaName(Schema).Duplicate(a => a.RigId!);
         options.Schema.For<OwnerDirectoryEntry>().DatabaseSchemaName(Schema);
+        // A code's recent sightings by key and time; findings by the jurisdictions they concern.
+        options.Schema.For<CodeSighting>().DatabaseSchemaName(Schema)
+            .Duplicate(s => s.ItemCode)
+            .Duplicate(s => s.At)
+            .Index([s => s.ItemCode, s => s.At], index => index.Name = "mt_doc_codesighting_idx_code_at");
+        options.Schema.For<SuspectedLabelCopy>().DatabaseSchemaName(Schema)
+            .Duplicate(c => c.Jurisdictions, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<UsageRecord>().DatabaseSchemaName(Schema)
             .Duplicate(u => u.ProjectId)
             .Duplicate(u => u.RigId)

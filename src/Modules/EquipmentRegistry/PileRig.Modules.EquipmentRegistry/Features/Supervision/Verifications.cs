@@ -35,7 +35,8 @@ public sealed class ScanComponentValidator : AbstractValidator<ScanComponent>
 }
 
 public sealed class StartVerificationHandler(IDocumentSession session, IProjectDirectory projects, ScannedCodes scannedCodes,
-    IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock) : ICommandHandler<StartVerification, VerificationView>
+    LabelCopies.LabelCopyWatch labelCopies, IOptions<SupervisionSettings> settings, RequestContext context, TimeProvider clock)
+    : ICommandHandler<StartVerification, VerificationView>
 {
     public async ValueTask<VerificationView> Handle(StartVerification command, CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public sealed class StartVerificationHandler(IDocumentSession session, IProjectD
 
         var rig = (await session.LoadAsync<Rig>(binding.RigId, cancellationToken))!;
         var now = clock.GetUtcNow();
+        await labelCopies.SeenAsync(binding.Id, rig, null, project, now, cancellationToken);
         var started = new VerificationStarted(Guid.CreateVersion7(), rig.Id, project.ProjectId, context.Actor.AccountId, now);
         session.Events.StartStream<Verification>(started.VerificationId, started);
         return await VerificationViews.BuildAsync(session, projects, Verification.Create(started), rig, settings.Value, now, cancellationToken);
