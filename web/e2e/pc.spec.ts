@@ -59,6 +59,8 @@ test('a firm signs up, completes its profile, creates an engineer whose password
   await expect(page).toHaveURL(/\/app\/projects/)
 
   await page.getByTestId('menu-staff').click()
+  // Element Plus's own words in Chinese too: an empty table says 暂无数据, not "No Data".
+  await expect(page.getByTestId('engineers')).toContainText('暂无数据')
   await page.getByTestId('new-engineer').click()
   await page.getByTestId('engineer-name').fill('王工')
   await page.getByTestId('engineer-mobile').fill(mobile())
@@ -261,4 +263,11 @@ test('the API reference opens under its security policy, and every page refuses 
   const app = await page.goto('/app/')
   expect(app?.headers()['content-security-policy']).toContain("script-src 'self'")
   expect(app?.headers()['x-frame-options']).toBe('DENY')
+})
+
+test('an unknown address shows a page that says so, with the way back to the start', async ({ page }) => {
+  await page.goto('/app/no-such-page')
+  await expect(page.getByTestId('not-found')).toContainText('页面不存在')
+  await page.getByTestId('not-found-home').click()
+  await expect(page).toHaveURL(/\/app\/login/)
 })

@@ -172,6 +172,22 @@ test('on a project an engineer flags a rig in use with a photo, reads its histor
   await expect(page.getByTestId('usage').filter({ hasText: s.serial })).toHaveCount(0)
   const usages = await call('GET', `/api/v1/rigs/${s.rigId}/usages`, engineer)
   expect(usages[0].status).toBe('exited')
+
+  // Back from a project to the list by the arrow; from the list, logging out ends the session.
+  await page.goto('/m/projects')
+  await page.getByTestId('project').filter({ hasText: s.projectName }).click()
+  await expect(page).toHaveURL(/\/m\/projects\/.+/)
+  await page.getByTestId('nav').getByText('返回').click()
+  await expect(page).toHaveURL(/\/m\/projects$/)
+  await page.getByTestId('nav').getByText('退出登录').click()
+  await expect(page).toHaveURL(/\/m\/login/)
+  await page.goto('/m/projects')
+  await expect(page).toHaveURL(/\/m\/login/)
+})
+
+test('an unknown address on the phone shows a page that says so, with the way back', async ({ page }) => {
+  await page.goto('/m/no-such-page')
+  await expect(page.getByTestId('not-found')).toContainText('页面不存在')
 })
 
 test('a firm that signs in on its phone completes its profile first, the certificate photo shrunk before upload', async ({ page }) => {

@@ -1,7 +1,8 @@
 import type zh from './zh-CN'
 
 const en: typeof zh = {
-  app: { title: 'PileRig rig supervision', phoneTitle: 'On site', language: '中文', logout: 'Log out' },
+  app: { title: 'PileRig rig supervision', phoneTitle: 'On site', language: '中文', logout: 'Log out', back: 'Back' },
+  notFound: { title: 'Page not found', body: 'Nothing lives at this address; it may have moved or been mistyped.', home: 'Go to the start page' },
   login: { title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', failed: 'Login failed' },
   password: {
     title: 'Change your password before you start', current: 'Current password', next: 'New password', submit: 'Save',

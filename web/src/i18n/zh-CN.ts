@@ -1,6 +1,7 @@
 // Every string the client shows comes from here or en.ts; tests/i18n.test.ts fails on a key missing in either.
 export default {
-  app: { title: 'PileRig 桩工机械监管', phoneTitle: '现场监理', language: 'English', logout: '退出登录' },
+  app: { title: 'PileRig 桩工机械监管', phoneTitle: '现场监理', language: 'English', logout: '退出登录', back: '返回' },
+  notFound: { title: '页面不存在', body: '该地址没有对应的页面，可能已移动或输入有误。', home: '返回首页' },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败' },
   password: {
     title: '首次登录请修改密码', current: '当前密码', next: '新密码', submit: '保存新密码',

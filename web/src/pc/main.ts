@@ -29,13 +29,14 @@ const router = createRouter({
     { path: '/regulators', component: () => import('./views/RegulatorsView.vue') },
     { path: '/inbox', component: () => import('./views/InboxView.vue') },
     { path: '/engineers-use-phone', component: () => import('./views/PhoneOnlyView.vue') },
+    { path: '/:unknown(.*)*', component: () => import('../NotFoundView.vue'), props: { home: '/' } },
   ],
 })
 
 // The same gates as the API's: a generated password is changed first, a profile completed before anything else.
 router.beforeEach(async (to) => {
   if (!session.loaded) await loadMe()
-  if (open.includes(to.path)) return true
+  if (open.includes(to.path) || to.matched.some((m) => m.path === '/:unknown(.*)*')) return true
   const me = session.me
   if (!me) return '/login'
   if (me.mustChangePassword) return to.path === '/password' ? true : '/password'

@@ -38,12 +38,13 @@ const router = createRouter({
     { path: '/projects/:projectId/verify', component: () => import('./views/VerifyView.vue'), props: true },
     { path: '/rigs/:rigId/flag', component: () => import('./views/FlagView.vue'), props: true },
     { path: '/rigs/:rigId/history', component: () => import('./views/RigHistoryView.vue'), props: true },
+    { path: '/:unknown(.*)*', component: () => import('../NotFoundView.vue'), props: { home: '/' } },
   ],
 })
 
 router.beforeEach(async (to) => {
   if (!session.loaded) await loadMe()
-  if (to.path === '/login') return true
+  if (to.path === '/login' || to.matched.some((m) => m.path === '/:unknown(.*)*')) return true
   if (!session.me) return '/login'
   if (session.me.mustChangePassword) return to.path === '/password' ? true : '/password'
   const enterprise = session.me.role === 'supervision_firm' || session.me.role === 'rig_owner'
