@@ -54,7 +54,7 @@ public sealed class ProjectSiteConcurrencyTests(PileRigHost host)
             .ShouldHaveStatusAsync(HttpStatusCode.OK))["rigsInUse"]!.GetValue<int>().ShouldBe(0);
 
         (await host.DeadLettersAsync()).ShouldBe(0);
-        (await DatabaseProbe.EmptyStreamsAsync(host.ConnectionString)).ShouldBe(0);
+        (await DatabaseProbe.EmptyStreamsAsync(host.ConnectionString)).ShouldBe(0, await DatabaseProbe.EmptyStreamRowsAsync(host.ConnectionString));
     }
 
     // Rigs already in use on the project: their usage ids.
