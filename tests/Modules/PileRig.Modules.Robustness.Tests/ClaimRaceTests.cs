@@ -87,7 +87,7 @@ public sealed class ClaimRaceTests(PileRigHost host)
         clones.Count.ShouldBe(Width - 1);
         clones.ShouldAllBe(c => c!["matchedOn"]!.AsArray().Select(m => m!.GetValue<string>()).Contains(sharedPart));
         // The 15 losers each started a rig stream that did not commit: none of them may leave a stream row behind.
-        (await DatabaseProbe.EmptyStreamsAsync(host.ConnectionString)).ShouldBe(0);
+        (await DatabaseProbe.EmptyStreamsAsync(host.ConnectionString)).ShouldBe(0, await DatabaseProbe.EmptyStreamRowsAsync(host.ConnectionString));
     }
 
     [Fact]
