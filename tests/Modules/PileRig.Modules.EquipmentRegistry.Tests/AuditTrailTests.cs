@@ -102,6 +102,20 @@ public sealed class AuditTrailTests(PileRigHost host)
     }
 
     [Fact]
+    public async Task Deleting_the_newest_event_after_it_was_sealed_is_named_by_the_check()
+    {
+        var (s, events) = await RigWithAFullLifeAsync();
+
+        // A tamperer removes the exit from the store: what is left still chains perfectly.
+        await ExecuteSqlAsync($"delete from events.mt_events where stream_id = '{s.RigId}' and version = {events}");
+
+        var check = await (await s.Owner.Client.GetAsync($"/api/v1/rigs/{s.RigId}/trail/verification")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        check["valid"]!.GetValue<bool>().ShouldBeFalse();
+        check["firstBreak"]!["version"]!.GetValue<long>().ShouldBe(events);
+        check["findings"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldContain(f => f.Contains("deleted after they were sealed"));
+    }
+
+    [Fact]
     public async Task A_projects_stream_is_chained_too()
     {
         var s = await SupervisionScenario.CreateAsync(host);

@@ -382,6 +382,7 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
         var sealedThrough = await ScalarAsync<long>(connection, null,
             $"select coalesce((select sealed_through from {Schema}.seal_state where id = 1), 0)", cancellationToken);
         var stored = await ReadChainAsync(connection, streamId, cancellationToken);
+        var missing = await MissingSealedVersionsAsync(connection, streamId, cancellationToken);
 
         var chain = stored.Where(c => c.Recorded is not null || c.Event.Sequence <= sealedThrough).ToList();
         var events = chain.Select(c => new TrailEvent(c.Event.Version, c.Event.Sequence, c.Event.EventId, c.Event.Type,
@@ -396,7 +397,28 @@ public sealed class AuditTrailStore(AuditTrailOptions options, DigestSigner sign
             await DigestsNamingAsync(connection, streamId, cancellationToken), seal, signer.PublicKeyPem)
         {
             NotYetSealed = stored.Count - chain.Count,
+            MissingSealedVersions = missing,
         };
+    }
+
+    // A sealed link whose event is gone: someone with database access deleted it (the newest, or any) after sealing.
+    private async Task<IReadOnlyList<long>> MissingSealedVersionsAsync(NpgsqlConnection connection, Guid streamId, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand($"""
+            select l.version from {Schema}.chain_links l
+             where l.stream_id = $1
+               and not exists (select 1 from {options.EventsSchema}.mt_events e where e.stream_id = l.stream_id and e.version = l.version)
+             order by l.version
+            """, connection);
+        select.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        var missing = new List<long>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            missing.Add(reader.GetInt64(0));
+        }
+
+        return missing;
     }
 
     /// <summary>Seals the digest of <paramref name="day"/> (China time) if it has none yet; the caller decides the day is over.</summary>

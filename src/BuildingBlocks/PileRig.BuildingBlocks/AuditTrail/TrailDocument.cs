@@ -24,6 +24,9 @@ public sealed record TrailDocument(
 
     /// <summary>Events stored in the last seconds that the sealer had not reached when the trail was exported (not included).</summary>
     public int NotYetSealed { get; init; }
+
+    /// <summary>Versions the sealer linked that the event store no longer holds: deleted after they were sealed.</summary>
+    public IReadOnlyList<long> MissingSealedVersions { get; init; } = [];
 }
 
 public sealed record TrailEvent(

@@ -80,6 +80,12 @@ public static class TrailVerifier
             }
         }
 
+        if (trail.MissingSealedVersions.Count > 0)
+        {
+            findings.Add($"Events sealed at version(s) {string.Join(", ", trail.MissingSealedVersions)} are missing from the store: deleted after they were sealed.");
+            chainBreak ??= new ChainBreak(trail.MissingSealedVersions[0], Guid.Empty, "?", "deleted after it was sealed");
+        }
+
         var valid = chainBreak is null && findings.TrueForAll(f => f.StartsWith("No public key", StringComparison.Ordinal));
         if (trail.NotYetSealed > 0)
         {
