@@ -69,6 +69,27 @@ public sealed class NotificationTests(PileRigHost host)
         (await InboxAsync(farOwner.Client))["items"]!.AsArray().ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_rig_entering_a_site_with_its_certificate_running_out_tells_the_firm_and_the_districts_regulators()
+    {
+        var owner = await host.NewOwnerAsync();
+        var until = DateTime.UtcNow.AddHours(8).AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var s = await SupervisionScenario.CreateAsync(host, await owner.NewRigAsync(certificateValidUntil: until), owner, jurisdiction: "330206");
+        using var regulator = await host.NewRegulatorAsync("330206");
+        using var elsewhere = await host.NewRegulatorAsync("330205");
+
+        await (await SupervisionScenario.RegisterAsync(s.Engineer, await s.VerifiedAsync())).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        foreach (var told in new[] { s.Firm.Client, regulator, owner.Client })
+        {
+            var inbox = await Scenarios.EventuallyAsync(() => InboxAsync(told),
+                i => i["items"]!.AsArray().Any(n => n!.Str("kind") == "certificate_expiring" && n!.Id("rigId") == s.RigId));
+            inbox["items"]!.AsArray().Count(n => n!.Str("kind") == "certificate_expiring" && n!.Id("rigId") == s.RigId).ShouldBe(1);
+        }
+
+        (await InboxAsync(elsewhere))["items"]!.AsArray().ShouldNotContain(n => n!.Str("kind") == "certificate_expiring" && n!.Id("rigId") == s.RigId);
+    }
+
     private static async Task<JsonNode> InboxAsync(ApiClient client) =>
         await (await client.GetAsync("/api/v1/notifications")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 

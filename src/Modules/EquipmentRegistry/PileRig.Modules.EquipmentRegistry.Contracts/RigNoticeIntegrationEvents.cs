@@ -24,4 +24,6 @@ public enum ExpiringDocument
 }
 
 /// <summary>A rig's certificate or service life ends within the notice period (30 days); sent once per rig, document and date.</summary>
-public sealed record RigExpiryApproachingIntegrationEvent(Guid RigId, string RigLabel, Guid OwnerId, ExpiringDocument Document, DateOnly EndsOn);
+/// <remarks>When the rig is in use: the firm using it and the jurisdiction it is in, who are notified too.</remarks>
+public sealed record RigExpiryApproachingIntegrationEvent(Guid RigId, string RigLabel, Guid OwnerId, ExpiringDocument Document, DateOnly EndsOn,
+    Guid? FirmId = null, string? JurisdictionCode = null);

@@ -80,7 +80,9 @@ public sealed partial class ExpiryWatch(IServiceScopeFactory scopes, IOptions<Su
 
                 session.Insert(new ExpiryNoticeSent(id, rig.Id, document, endsOn, clock.GetUtcNow()));
                 var d = rig.Description;
-                await outbox.PublishAsync(new RigExpiryApproachingIntegrationEvent(rig.Id, $"{d.Maker} {d.Model} {d.FactorySerial}", rig.OwnerId, document, endsOn));
+                var usage = rig.Usage is { } current ? await session.LoadAsync<Features.Supervision.UsageRecord>(current.UsageId, cancellationToken) : null;
+                await outbox.PublishAsync(new RigExpiryApproachingIntegrationEvent(rig.Id, $"{d.Maker} {d.Model} {d.FactorySerial}", rig.OwnerId, document, endsOn,
+                    usage?.FirmId, usage?.JurisdictionCode));
                 sent++;
             }
         }

@@ -35,8 +35,13 @@ public static class RigNoticeConsumer
     public static async Task<OutgoingMessages> Handle(RigExpiryApproachingIntegrationEvent notice, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        // The owner; and, for a rig in use, the firm using it and the regulators of its jurisdiction.
+        var enterprises = new[] { (Guid?)notice.OwnerId, notice.FirmId }.OfType<Guid>().ToArray();
         var owners = await session.Query<Account>()
-            .Where(a => a.Status == AccountStatus.Active && a.EnterpriseId == notice.OwnerId && a.Role == Roles.RigOwner)
+            .Where(a => a.Status == AccountStatus.Active
+                        && ((a.EnterpriseId != null && enterprises.Contains(a.EnterpriseId.Value)
+                             && (a.Role == Roles.RigOwner || a.Role == Roles.SupervisionFirm))
+                            || (notice.JurisdictionCode != null && a.Role == Roles.Regulator && a.Jurisdictions.Contains(notice.JurisdictionCode))))
             .ToListAsync(cancellationToken);
         return await NotifyAsync(session, owners, $"expiry:{notice.RigId}:{notice.Document}:{notice.EndsOn:yyyyMMdd}", NotificationTexts.For(notice),
             notice.RigId, clock, cancellationToken);

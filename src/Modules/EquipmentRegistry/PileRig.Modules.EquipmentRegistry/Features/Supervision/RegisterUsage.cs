@@ -11,7 +11,9 @@ using PileRig.BuildingBlocks.Files;
 using PileRig.BuildingBlocks.Http;
 using PileRig.BuildingBlocks.Mediation;
 using PileRig.Modules.EquipmentRegistry.Domain;
+using PileRig.Modules.EquipmentRegistry.Contracts;
 using PileRig.Modules.Projects.Contracts;
+using PileRig.SharedKernel.Values;
 using PileRig.SharedKernel.Rules;
 
 namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
@@ -34,7 +36,7 @@ public sealed class RegisterUsageValidator : AbstractValidator<RegisterUsage>
 }
 
 public sealed class RegisterUsageHandler(IDocumentSession session, IDocumentStore store, IProjectDirectory projects, IOptions<SupervisionSettings> settings,
-    RequestContext context, LostRaceAnswer lostRace, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
+    RequestContext context, LostRaceAnswer lostRace, IIntegrationEventPublisher publisher, TimeProvider clock) : ICommandHandler<RegisterUsage, UsageRecord>
 {
     public async ValueTask<UsageRecord> Handle(RegisterUsage command, CancellationToken cancellationToken)
     {
@@ -67,6 +69,16 @@ public sealed class RegisterUsageHandler(IDocumentSession session, IDocumentStor
 
         var record = UsageRecord.From(registered, rig, project);
         session.Store(record);
+
+        // A certificate or service life ending within the notice window: the firm now using the rig and the
+        // jurisdiction's regulators hear of it at once (the owner was told when the window opened; told once).
+        foreach (var (document, endsOn) in ExpiryNotices.Due(rig, settings.Value, ChinaTime.DayOf(registered.At)))
+        {
+            var d = rig.Description;
+            await publisher.PublishAsync(new RigExpiryApproachingIntegrationEvent(rig.Id, $"{d.Maker} {d.Model} {d.FactorySerial}", rig.OwnerId, document,
+                endsOn, project.FirmId, project.JurisdictionCode));
+        }
+
         return record;
     }
 
