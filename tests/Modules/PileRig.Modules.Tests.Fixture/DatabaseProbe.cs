@@ -30,15 +30,10 @@ public static class DatabaseProbe
         host.ScalarAsync<long>("select count(*) from wolverine.wolverine_dead_letters");
 
     /// <summary>The stream rows without events, described (type, id, version, created), for a failing test's message.</summary>
-    public static async Task<string> EmptyStreamRowsAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    public static Task<string> EmptyStreamRowsAsync(string connectionString) =>
+        ScalarAsync<string>(connectionString,
             "select coalesce(string_agg(coalesce(s.type, '?') || ' ' || s.id || ' v' || coalesce(s.version, -1) || ' at ' || s.created, '; '), '') "
-            + "from events.mt_streams s where not exists (select 1 from events.mt_events e where e.stream_id = s.id)", connection);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+            + "from events.mt_streams s where not exists (select 1 from events.mt_events e where e.stream_id = s.id)");
 
     /// <summary>Stream rows that hold no event: must never exist (a stream is started with its first event, in one transaction).</summary>
     public static Task<long> EmptyStreamsAsync(string connectionString) =>

@@ -110,31 +110,11 @@ public static class SecurityComposition
         // Per address here; per account is the lockout in Personnel (many phones on a site share one address).
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(RateLimitPolicies.Login, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.LoginAttemptsPerAddressPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            o.AddPolicy(RateLimitPolicies.Public, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PublicScansPerAddressPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(RateLimitPolicies.Login, context => PerMinute(Address(context), options.LoginAttemptsPerAddressPerMinute));
+            o.AddPolicy(RateLimitPolicies.Public, context => PerMinute(Address(context), options.PublicScansPerAddressPerMinute));
             // Partitioned by the account the token or cookie names (authentication has run by then).
-            o.AddPolicy(RateLimitPolicies.CodeLookups, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(AuthConstants.AccountIdClaim)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.CodeLookupsPerAccountPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(RateLimitPolicies.CodeLookups, context =>
+                PerMinute(context.User.FindFirst(AuthConstants.AccountIdClaim)?.Value ?? Address(context), options.CodeLookupsPerAccountPerMinute));
             o.OnRejected = async (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -146,6 +126,16 @@ public static class SecurityComposition
             };
         });
     }
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static RateLimitPartition<string> PerMinute(string partition, int limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     public static bool TrustsProxies(IConfiguration configuration) =>
         configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.TrustedProxies is { Length: > 0 };

@@ -22,29 +22,30 @@ public static class RigNoticeConsumer
     public static async Task<OutgoingMessages> Handle(RigFlaggedIntegrationEvent notice, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var enterprises = new[] { (Guid?)notice.OwnerId, notice.FirmId }.OfType<Guid>().ToArray();
-        var recipients = await session.Query<Account>()
-            .Where(a => a.Status == AccountStatus.Active
-                        && ((a.EnterpriseId != null && enterprises.Contains(a.EnterpriseId.Value)
-                             && (a.Role == Roles.RigOwner || a.Role == Roles.SupervisionFirm))
-                            || (notice.JurisdictionCode != null && a.Role == Roles.Regulator && a.Jurisdictions.Contains(notice.JurisdictionCode))))
-            .ToListAsync(cancellationToken);
+        var recipients = await RecipientsAsync(session, notice.OwnerId, notice.FirmId, notice.JurisdictionCode, cancellationToken);
         return await NotifyAsync(session, recipients, $"flag:{notice.FlagId}", NotificationTexts.For(notice), notice.RigId, clock, cancellationToken);
     }
 
     public static async Task<OutgoingMessages> Handle(RigExpiryApproachingIntegrationEvent notice, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        // The owner; and, for a rig in use, the firm using it and the regulators of its jurisdiction.
-        var enterprises = new[] { (Guid?)notice.OwnerId, notice.FirmId }.OfType<Guid>().ToArray();
-        var owners = await session.Query<Account>()
+        var recipients = await RecipientsAsync(session, notice.OwnerId, notice.FirmId, notice.JurisdictionCode, cancellationToken);
+        return await NotifyAsync(session, recipients, $"expiry:{notice.RigId}:{notice.Document}:{notice.EndsOn:yyyyMMdd}", NotificationTexts.For(notice),
+            notice.RigId, clock, cancellationToken);
+    }
+
+    // Who hears of a rig: its owner's enterprise account; for a rig in use, the firm using it and the regulators of the
+    // jurisdiction it is in.
+    private static async Task<IReadOnlyList<Account>> RecipientsAsync(IDocumentSession session, Guid ownerId, Guid? firmId, string? jurisdictionCode,
+        CancellationToken cancellationToken)
+    {
+        var enterprises = new[] { (Guid?)ownerId, firmId }.OfType<Guid>().ToArray();
+        return await session.Query<Account>()
             .Where(a => a.Status == AccountStatus.Active
                         && ((a.EnterpriseId != null && enterprises.Contains(a.EnterpriseId.Value)
                              && (a.Role == Roles.RigOwner || a.Role == Roles.SupervisionFirm))
-                            || (notice.JurisdictionCode != null && a.Role == Roles.Regulator && a.Jurisdictions.Contains(notice.JurisdictionCode))))
+                            || (jurisdictionCode != null && a.Role == Roles.Regulator && a.Jurisdictions.Contains(jurisdictionCode))))
             .ToListAsync(cancellationToken);
-        return await NotifyAsync(session, owners, $"expiry:{notice.RigId}:{notice.Document}:{notice.EndsOn:yyyyMMdd}", NotificationTexts.For(notice),
-            notice.RigId, clock, cancellationToken);
     }
 
     private static async Task<OutgoingMessages> NotifyAsync(IDocumentSession session, IReadOnlyList<Account> recipients, string cause,

@@ -13,11 +13,10 @@ namespace PileRig.Modules.EquipmentRegistry.Features.Supervision;
 /// this rig's component is ticked (once); anything else is refused with its reason, the refusal appended to the
 /// verification's stream and the failed scan recorded for the regulator.
 /// </summary>
-public sealed class ComponentScans(IQuerySession session, ScannedCodes scannedCodes, LabelCopies.LabelCopyWatch labelCopies,
-    Projects.Contracts.IProjectDirectory projects, RequestContext context)
+public sealed class ComponentScans(IQuerySession session, ScannedCodes scannedCodes, LabelCopies.LabelCopyWatch labelCopies, RequestContext context)
 {
     public async Task<(Verification After, RuleViolation? Refusal)> ScanAsync(IEventStream<Verification> stream, Verification verification, Rig rig,
-        string scanned, DateTimeOffset now, CancellationToken cancellationToken)
+        Projects.Contracts.ProjectSummary project, string scanned, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
         var (outcome, binding) = await scannedCodes.ResolveAsync(scanned, cancellationToken);
@@ -37,10 +36,7 @@ public sealed class ComponentScans(IQuerySession session, ScannedCodes scannedCo
 
         if (binding!.ComponentId is { } componentId && !verification.ScannedComponentIds.Contains(componentId))
         {
-            if (await projects.FindAsync(verification.ProjectId, cancellationToken) is { } project)
-            {
-                await labelCopies.SeenAsync(binding.Id, rig, componentId, project, now, cancellationToken);
-            }
+            await labelCopies.SeenAsync(binding.Id, rig, componentId, project, now, cancellationToken);
 
             var ticked = new ComponentScanned(verification.Id, rig.Id, componentId, binding.Id, actor.AccountId, now);
             stream.AppendOne(ticked);

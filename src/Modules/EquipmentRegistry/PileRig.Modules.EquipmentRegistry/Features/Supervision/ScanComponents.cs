@@ -48,14 +48,14 @@ public sealed class ScanComponentsHandler(IDocumentSession session, IProjectDire
     {
         var stream = await session.Events.FetchForWriting<Verification>(command.VerificationId, cancellationToken);
         var verification = stream.Aggregate ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
-        await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
+        var project = await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
         var rig = (await session.LoadAsync<Rig>(verification.RigId, cancellationToken))!;
         var now = clock.GetUtcNow();
 
         var results = new List<ScanResultItem>(command.Scanned!.Count);
         foreach (var scanned in command.Scanned)
         {
-            (verification, var refusal) = await scans.ScanAsync(stream, verification, rig, scanned, now, cancellationToken);
+            (verification, var refusal) = await scans.ScanAsync(stream, verification, rig, project, scanned, now, cancellationToken);
             results.Add(refusal is null
                 ? new ScanResultItem(scanned, true, null, null)
                 : new ScanResultItem(scanned, false, refusal.Rule.Code, BuildingBlocks.Localization.Language.Format(refusal.Rule, refusal.Args)));

@@ -74,11 +74,11 @@ public sealed class ScanComponentHandler(IDocumentSession session, IProjectDirec
     {
         var stream = await session.Events.FetchForWriting<Verification>(command.VerificationId, cancellationToken);
         var verification = stream.Aggregate ?? throw new RuleViolationException(SupervisionRules.VerificationNotFound);
-        await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
+        var project = await SupervisionAccess.RequireSupervisorAsync(projects, verification.ProjectId, context.Actor, cancellationToken);
         var rig = (await session.LoadAsync<Rig>(verification.RigId, cancellationToken))!;
         var now = clock.GetUtcNow();
 
-        var (after, refusal) = await scans.ScanAsync(stream, verification, rig, command.Scanned!, now, cancellationToken);
+        var (after, refusal) = await scans.ScanAsync(stream, verification, rig, project, command.Scanned!, now, cancellationToken);
         return refusal is not null
             ? throw new RecordedRefusalException(refusal)
             : await VerificationViews.BuildAsync(session, projects, after, rig, settings.Value, now, cancellationToken);
